@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Shared settings for the kefu run/test scripts. Sourced, never executed.
+set -euo pipefail
+
+REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="${KEFU_VENV:-$REPO_DIR/.venv}"
+PY="$VENV/bin/python"
+VAR_DIR="$REPO_DIR/.var"
+ODOO_CONF="$VAR_DIR/odoo.conf"
+ODOO_DEFAULT_SRC="/opt/odoo/18.0"
+DB_HOST="${KEFU_DB_HOST:-127.0.0.1}"
+DB_PORT="${KEFU_DB_PORT:-5432}"
+DB_USER="${KEFU_DB_USER:-kefu}"
+DB_PASSWORD="${KEFU_DB_PASSWORD:-kefu}"
+KEFU_ADDONS="kefu_management,kefu_credit,kefu_contract"
+
+log() { printf '\033[1m[kefu]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[kefu] %s\033[0m\n' "$*" >&2; exit 1; }
+
+psql_admin() {
+  # Administrative statements (create role) go through the server's own superuser
+  # over the local socket, or through trust on TCP; Odoo itself never uses it.
+  if command -v runuser >/dev/null 2>&1 && id postgres >/dev/null 2>&1; then
+    runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -d postgres "$@" 2>/dev/null && return 0
+  fi
+  psql -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U postgres -d postgres "$@"
+}
+
+psql_kefu() {
+  PGPASSWORD="$DB_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres "$@"
+}
