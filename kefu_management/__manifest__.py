@@ -30,6 +30,9 @@
     "demo": [
         "demo/kefu_management_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["kefu_management/static/tests/tours/*.js"],
+    },
     "installable": True,
     "application": True,
 }

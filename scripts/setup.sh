@@ -98,6 +98,11 @@ find_odoo_src() {
   return 1
 }
 
+pip_quiet() {
+  # Local package indexes that lack a package make pip warn once per package: keep the log readable.
+  "$VENV/bin/pip" "$@" -q 2> >(grep -v "is ignored: it is neither" >&2)
+}
+
 python_env() {
   if [ ! -x "$PY" ]; then
     log "creating Python environment in $VENV"
@@ -113,13 +118,13 @@ or install Odoo 18 into $VENV yourself, then run this command again."
     local cons="$VAR_DIR/build-constraints.txt"
     # cbor2==5.4.2 (pinned by Odoo) only builds with setuptools<70.
     echo "setuptools<70" > "$cons"
-    PIP_CONSTRAINT="$cons" "$VENV/bin/pip" install -q -r "$src/requirements.txt"
-    PIP_CONSTRAINT="$cons" "$VENV/bin/pip" install -q --no-deps -e "$src" --config-settings editable_mode=compat
+    PIP_CONSTRAINT="$cons" pip_quiet install -r "$src/requirements.txt"
+    PIP_CONSTRAINT="$cons" pip_quiet install --no-deps -e "$src" --config-settings editable_mode=compat
   fi
-  if ! "$PY" -c "import odoo.addons.helpdesk_mgmt, odoo.addons.base_tier_validation, pytest_odoo" >/dev/null 2>&1 \
+  if ! "$PY" -c "import odoo.addons.helpdesk_mgmt, odoo.addons.base_tier_validation, pytest_odoo, websocket" >/dev/null 2>&1 \
       || [ "$REPO_DIR/requirements.txt" -nt "$VENV/.kefu-reqs" ]; then
     log "installing OCA addons and tools from PyPI"
-    "$VENV/bin/pip" install -q -r "$REPO_DIR/requirements.txt"
+    pip_quiet install -r "$REPO_DIR/requirements.txt"
     touch "$VENV/.kefu-reqs"
   fi
 }

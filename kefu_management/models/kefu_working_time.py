@@ -55,8 +55,8 @@ class KefuWorkingTime(models.AbstractModel):
             return start
         for _i in range(_MAX_WINDOWS):
             window_end = cursor + _WINDOW
-            for begin, stop, _att in self._intervals(calendar, cursor, window_end):
-                begin = max(begin, cursor)
+            for interval_start, stop, _att in self._intervals(calendar, cursor, window_end):
+                begin = max(interval_start, cursor)
                 if stop <= begin:
                     continue
                 if stop - begin >= remaining:
@@ -127,6 +127,4 @@ class KefuWorkingTime(models.AbstractModel):
     def local_now(self, company=None):
         """Now in the calendar's timezone (aware), for rules about local dates."""
         calendar = self._calendar(company)
-        return pytz.utc.localize(datetime.utcnow()).astimezone(
-            pytz.timezone(calendar.tz or "UTC")
-        )
+        return pytz.utc.localize(datetime.utcnow()).astimezone(pytz.timezone(calendar.tz or "UTC"))

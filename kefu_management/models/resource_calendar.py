@@ -13,8 +13,10 @@ class ResourceCalendar(models.Model):
     _inherit = "resource.calendar"
 
     def _kefu_makeup_days(self, first, last):
-        return self.env["kefu.makeup.day"].sudo().search(
-            [("calendar_id", "=", self.id), ("date", ">=", first), ("date", "<=", last)]
+        return (
+            self.env["kefu.makeup.day"]
+            .sudo()
+            .search([("calendar_id", "=", self.id), ("date", ">=", first), ("date", "<=", last)])
         )
 
     def _attendance_intervals_batch(

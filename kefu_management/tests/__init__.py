@@ -1,6 +1,9 @@
-from . import test_install
-from . import test_groups
-from . import test_settings
-from . import test_working_time
-from . import test_holiday_import
-from . import test_translation
+from . import (
+    test_groups,
+    test_holiday_import,
+    test_install,
+    test_settings,
+    test_tour,
+    test_translation,
+    test_working_time,
+)

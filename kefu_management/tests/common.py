@@ -17,7 +17,9 @@ class KefuCase(TransactionCase):
         cls.leader = new_test_user(
             cls.env, "t_leader", groups="kefu_management.group_kefu_team_leader"
         )
-        cls.manager = new_test_user(cls.env, "t_manager", groups="kefu_management.group_kefu_manager")
+        cls.manager = new_test_user(
+            cls.env, "t_manager", groups="kefu_management.group_kefu_manager"
+        )
         cls.supervisor = new_test_user(
             cls.env, "t_supervisor", groups="kefu_management.group_kefu_info_supervisor"
         )
@@ -26,17 +28,28 @@ class KefuCase(TransactionCase):
         )
         cls.employee = new_test_user(cls.env, "t_employee", groups="base.group_user")
         # Mon-Fri 08:00-12:00 and 13:00-17:00 in Shanghai, no holidays.
-        cls.calendar = cls.env["resource.calendar"].create({
-            "name": "Kefu test calendar",
-            "tz": "Asia/Shanghai",
-            "company_id": cls.company.id,
-            "attendance_ids": [
-                (0, 0, {"name": f"{day} {period}", "dayofweek": str(day),
-                        "hour_from": start, "hour_to": stop, "day_period": period})
-                for day in range(5)
-                for start, stop, period in ((8, 12, "morning"), (13, 17, "afternoon"))
-            ],
-        })
+        cls.calendar = cls.env["resource.calendar"].create(
+            {
+                "name": "Kefu test calendar",
+                "tz": "Asia/Shanghai",
+                "company_id": cls.company.id,
+                "attendance_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": f"{day} {period}",
+                            "dayofweek": str(day),
+                            "hour_from": start,
+                            "hour_to": stop,
+                            "day_period": period,
+                        },
+                    )
+                    for day in range(5)
+                    for start, stop, period in ((8, 12, "morning"), (13, 17, "afternoon"))
+                ],
+            }
+        )
         cls.company.resource_calendar_id = cls.calendar
         cls.wt = cls.env["kefu.working.time"]
 
@@ -48,17 +61,24 @@ class KefuCase(TransactionCase):
     @classmethod
     def add_holiday(cls, first, last, name="Holiday", calendar=None):
         calendar = calendar or cls.calendar
-        return cls.env["resource.calendar.leaves"].create({
-            "name": name,
-            "calendar_id": calendar.id,
-            "date_from": cls.local(first.year, first.month, first.day, 0, 0, tz=calendar.tz),
-            "date_to": cls.local(last.year, last.month, last.day, 23, 59, 59, tz=calendar.tz),
-            "time_type": "leave",
-        })
+        return cls.env["resource.calendar.leaves"].create(
+            {
+                "name": name,
+                "calendar_id": calendar.id,
+                "date_from": cls.local(first.year, first.month, first.day, 0, 0, tz=calendar.tz),
+                "date_to": cls.local(last.year, last.month, last.day, 23, 59, 59, tz=calendar.tz),
+                "time_type": "leave",
+            }
+        )
 
     @classmethod
     def add_makeup(cls, day, calendar=None, work_as="0"):
         calendar = calendar or cls.calendar
-        return cls.env["kefu.makeup.day"].create({
-            "name": "Make-up day", "date": day, "calendar_id": calendar.id, "work_as": work_as,
-        })
+        return cls.env["kefu.makeup.day"].create(
+            {
+                "name": "Make-up day",
+                "date": day,
+                "calendar_id": calendar.id,
+                "work_as": work_as,
+            }
+        )

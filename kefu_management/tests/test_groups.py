@@ -20,8 +20,12 @@ class TestGroups(KefuCase):
         self.assertFalse(has(self.manager, "group_kefu_info_supervisor"))
         self.assertTrue(has(self.supervisor, "group_kefu_agent"))
         self.assertFalse(has(self.supervisor, "group_kefu_manager"))
-        for xmlid in ("group_kefu_manager", "group_kefu_info_supervisor",
-                      "group_kefu_team_leader", "group_kefu_agent"):
+        for xmlid in (
+            "group_kefu_manager",
+            "group_kefu_info_supervisor",
+            "group_kefu_team_leader",
+            "group_kefu_agent",
+        ):
             self.assertTrue(has(self.general_manager, xmlid), xmlid)
         self.assertFalse(has(self.employee, "group_kefu_agent"))
 

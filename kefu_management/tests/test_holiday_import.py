@@ -16,11 +16,17 @@ CSV = """date,name,type,date_to
 @tagged("post_install", "-at_install", "kefu", "kefu_foundation", "kefu_working_time")
 class TestHolidayImport(KefuCase):
     def _wizard(self, content, filename):
-        return self.env["kefu.holiday.import"].with_user(self.manager).create({
-            "file": base64.b64encode(content),
-            "filename": filename,
-            "calendar_id": self.calendar.id,
-        })
+        return (
+            self.env["kefu.holiday.import"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "file": base64.b64encode(content),
+                    "filename": filename,
+                    "calendar_id": self.calendar.id,
+                }
+            )
+        )
 
     def _counts(self):
         leaves = self.env["resource.calendar.leaves"].search_count(

@@ -7,8 +7,21 @@ from .common import KefuCase
 class TestInstall(KefuCase):
     def test_addons_installed_with_their_dependencies(self):
         modules = self.env["ir.module.module"].search(
-            [("name", "in", ["kefu_management", "helpdesk_mgmt", "base_tier_validation",
-                             "report_xlsx", "crm", "resource", "mail"])]
+            [
+                (
+                    "name",
+                    "in",
+                    [
+                        "kefu_management",
+                        "helpdesk_mgmt",
+                        "base_tier_validation",
+                        "report_xlsx",
+                        "crm",
+                        "resource",
+                        "mail",
+                    ],
+                )
+            ]
         )
         self.assertEqual(set(modules.mapped("state")), {"installed"})
         self.assertEqual(len(modules), 7)

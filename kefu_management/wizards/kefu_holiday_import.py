@@ -75,8 +75,9 @@ class KefuHolidayImport(models.TransientModel):
             return fields.Date.to_date(str(value).strip())
         except ValueError as exc:
             raise UserError(
-                self.env._("Line %(line)s: %(value)s is not a date (YYYY-MM-DD).",
-                           line=line, value=value)
+                self.env._(
+                    "Line %(line)s: %(value)s is not a date (YYYY-MM-DD).", line=line, value=value
+                )
             ) from exc
 
     def _parse(self):
@@ -120,21 +121,25 @@ class KefuHolidayImport(models.TransientModel):
             start = tz.localize(datetime.combine(day, time.min)).astimezone(pytz.utc)
             stop = tz.localize(datetime.combine(day_to + timedelta(days=1), time.min))
             stop = stop.astimezone(pytz.utc) - timedelta(seconds=1)
-            exists = Leave.search_count([
-                ("calendar_id", "=", calendar.id),
-                ("resource_id", "=", False),
-                ("date_from", "=", start.replace(tzinfo=None)),
-                ("date_to", "=", stop.replace(tzinfo=None)),
-            ])
+            exists = Leave.search_count(
+                [
+                    ("calendar_id", "=", calendar.id),
+                    ("resource_id", "=", False),
+                    ("date_from", "=", start.replace(tzinfo=None)),
+                    ("date_to", "=", stop.replace(tzinfo=None)),
+                ]
+            )
             if not exists:
-                leave_vals.append({
-                    "name": name,
-                    "calendar_id": calendar.id,
-                    "company_id": calendar.company_id.id or self.env.company.id,
-                    "date_from": start.replace(tzinfo=None),
-                    "date_to": stop.replace(tzinfo=None),
-                    "time_type": "leave",
-                })
+                leave_vals.append(
+                    {
+                        "name": name,
+                        "calendar_id": calendar.id,
+                        "company_id": calendar.company_id.id or self.env.company.id,
+                        "date_from": start.replace(tzinfo=None),
+                        "date_to": stop.replace(tzinfo=None),
+                        "time_type": "leave",
+                    }
+                )
         makeup_vals = [
             {"name": name, "date": day, "calendar_id": calendar.id}
             for day, name in makeups
