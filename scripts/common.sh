@@ -29,3 +29,9 @@ psql_admin() {
 psql_kefu() {
   PGPASSWORD="$DB_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres "$@"
 }
+
+odoo_cmd() {
+  # Run Odoo's command line through the environment's interpreter rather than the
+  # "odoo" console script, whose pkg_resources check trips over newer wheels' metadata.
+  "$PY" -c 'import sys, odoo.cli; sys.argv[0] = "odoo"; odoo.cli.main()' "$@"
+}

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Export each kefu addon's terms to i18n/<addon>.pot and merge them into
-# i18n/zh_CN.po, keeping existing translations. Usage: scripts/i18n_export.sh DB
+# i18n/zh_CN.po, keeping existing translations.
+# Usage: scripts/i18n_export.sh DATABASE [ADDON ...]   (default: the three addons)
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-DB="${1:?usage: scripts/i18n_export.sh DATABASE}"
-for addon in ${KEFU_ADDONS//,/ }; do
+DB="${1:?usage: scripts/i18n_export.sh DATABASE [ADDON ...]}"
+shift
+ADDONS=("$@")
+[ ${#ADDONS[@]} -gt 0 ] || read -r -a ADDONS <<< "${KEFU_ADDONS//,/ }"
+for addon in "${ADDONS[@]}"; do
   mkdir -p "$REPO_DIR/$addon/i18n"
-  "$VENV/bin/odoo" -c "$ODOO_CONF" -d "$DB" --i18n-export="$REPO_DIR/$addon/i18n/$addon.pot" \
+  odoo_cmd -c "$ODOO_CONF" -d "$DB" --i18n-export="$REPO_DIR/$addon/i18n/$addon.pot" \
     --modules="$addon" --stop-after-init --log-level=warn --no-http
   "$PY" - "$REPO_DIR/$addon/i18n" "$addon" <<'PY'
 import os, sys, polib

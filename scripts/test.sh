@@ -14,7 +14,7 @@ trap cleanup EXIT
 TEST_CONF="$VAR_DIR/odoo-test.conf"
 sed -e "s/^http_port = .*/http_port = ${KEFU_TEST_HTTP_PORT:-8169}/" "$ODOO_CONF" > "$TEST_CONF"
 log "installing $KEFU_ADDONS into throwaway database $DB"
-"$VENV/bin/odoo" -c "$TEST_CONF" -d "$DB" -i "$KEFU_ADDONS" --load-language=zh_CN \
+odoo_cmd -c "$TEST_CONF" -d "$DB" -i "$KEFU_ADDONS" --load-language=zh_CN \
   --stop-after-init --log-level=warn --no-http
 log "running the tests"
 cd "$REPO_DIR"
