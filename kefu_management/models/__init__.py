@@ -5,3 +5,17 @@ from . import (
     res_config_settings,
     resource_calendar,
 )
+from . import helpdesk_ticket
+from . import helpdesk_ticket_channel
+from . import helpdesk_ticket_complaint
+from . import helpdesk_ticket_contact
+from . import helpdesk_ticket_handover
+from . import helpdesk_ticket_response
+from . import kefu_complaint_category
+from . import kefu_complaint_cause
+from . import kefu_complaint_department
+from . import kefu_duty_roster
+from . import kefu_enquiry_type
+from . import kefu_shift_handover
+from . import kefu_shift_handover_line
+from . import res_config_settings_svc

@@ -1,0 +1,333 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+COMPLAINT_STATES = [
+    ("new", "To Accept"),
+    ("accepted", "Accepted"),
+    ("judged", "Judged"),
+    ("routed", "With Department"),
+    ("result_sent", "Result Given Back"),
+    ("callback_done", "Callback Done"),
+    ("archived", "Archived"),
+]
+
+
+class HelpdeskTicket(models.Model):
+    """CMP-1 ... CMP-6: a complaint ticket runs a closed loop."""
+
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
+
+    kefu_complaint_state = fields.Selection(
+        COMPLAINT_STATES, string="Complaint Step", default="new", tracking=True, copy=False
+    )
+    # CMP-1: accept, agree on solutions, promise a resolution time.
+    kefu_solution_options = fields.Text(string="Agreed Solution Options")
+    kefu_promised_date = fields.Datetime(string="Promised Resolution", tracking=True, copy=False)
+    kefu_accepted_date = fields.Datetime(string="Accepted on", readonly=True, copy=False)
+    kefu_accepted_user_id = fields.Many2one(
+        "res.users", string="Accepted by", readonly=True, copy=False
+    )
+    # CMP-2: judgement.
+    kefu_justified = fields.Selection(
+        [("yes", "Justified"), ("no", "Not justified")], string="Complaint Justified"
+    )
+    kefu_demand_reasonable = fields.Selection(
+        [("yes", "Reasonable"), ("no", "Not reasonable")], string="Demand Reasonable"
+    )
+    # CMP-3: classification, level, responsible department.
+    kefu_complaint_category_id = fields.Many2one(
+        "kefu.complaint.category", string="Complaint Category", tracking=True
+    )
+    kefu_complaint_level = fields.Selection(
+        [("normal", "Normal"), ("serious", "Serious"), ("major", "Major")],
+        string="Complaint Level",
+        default="normal",
+        tracking=True,
+    )
+    kefu_complaint_department_id = fields.Many2one(
+        "kefu.complaint.department", string="Responsible Department", tracking=True
+    )
+    kefu_complaint_cause_id = fields.Many2one(
+        "kefu.complaint.cause", string="Complaint Cause", tracking=True
+    )
+    # CMP-4: the result given back to the customer.
+    kefu_complaint_result = fields.Text(string="Result for the Customer")
+    kefu_resolved_date = fields.Datetime(string="Result Given on", readonly=True, copy=False)
+    kefu_promise_missed = fields.Boolean(
+        string="Promised Time Missed", readonly=True, copy=False, tracking=True, index=True
+    )
+    # CMP-5: the callback after the resolution (until the callback records exist).
+    kefu_callback_date = fields.Datetime(string="Callback Time", copy=False)
+    kefu_callback_user_id = fields.Many2one("res.users", string="Callback by", copy=False)
+    kefu_callback_outcome = fields.Text(string="Callback Outcome", copy=False)
+    kefu_archived_date = fields.Datetime(string="Archived on", readonly=True, copy=False)
+    # CMP-6: rates for the analysis (average in pivot and graph views).
+    kefu_resolution_rate = fields.Float(
+        string="Resolution Rate (%)",
+        compute="_compute_kefu_rates",
+        store=True,
+        aggregator="avg",
+    )
+    kefu_on_time_rate = fields.Float(
+        string="On-time Rate (%)", compute="_compute_kefu_rates", store=True, aggregator="avg"
+    )
+
+    @api.depends("kefu_resolved_date", "kefu_promised_date")
+    def _compute_kefu_rates(self):
+        for ticket in self:
+            resolved = bool(ticket.kefu_resolved_date)
+            ticket.kefu_resolution_rate = 100.0 if resolved else 0.0
+            on_time = (
+                resolved
+                and ticket.kefu_promised_date
+                and ticket.kefu_resolved_date <= ticket.kefu_promised_date
+            )
+            ticket.kefu_on_time_rate = 100.0 if on_time else 0.0
+
+    @api.constrains("kefu_promised_date")
+    def _check_kefu_promised_date(self):
+        # CMP-1: a promise to the customer lies in the future.
+        now = fields.Datetime.now()
+        for ticket in self:
+            if (
+                ticket.kefu_promised_date
+                and ticket.kefu_promised_date < now
+                and ticket.kefu_complaint_state in ("new", "accepted")
+            ):
+                raise ValidationError(
+                    self.env._("The promised resolution time cannot lie in the past.")
+                )
+
+    @api.constrains("kefu_callback_date", "kefu_resolved_date")
+    def _check_kefu_callback_date(self):
+        for ticket in self:
+            if (
+                ticket.kefu_callback_date
+                and ticket.kefu_resolved_date
+                and ticket.kefu_callback_date < ticket.kefu_resolved_date
+            ):
+                raise ValidationError(
+                    self.env._("The callback must take place after the result was given.")
+                )
+
+    def write(self, vals):
+        if vals.get("stage_id"):
+            stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
+            if stage.closed:
+                self._kefu_check_can_close()
+        newly_major = self.browse()
+        if vals.get("kefu_complaint_level") == "major":
+            newly_major = self.filtered(lambda t: t.kefu_complaint_level != "major")
+        result = super().write(vals)
+        newly_major.filtered("kefu_is_complaint")._kefu_escalate_major()
+        if vals.get("stage_id"):
+            closing = self.filtered(
+                lambda t: (
+                    t.kefu_is_complaint
+                    and t.stage_id.closed
+                    and t.kefu_complaint_state == "callback_done"
+                )
+            )
+            if closing:
+                closing.write(
+                    {
+                        "kefu_complaint_state": "archived",
+                        "kefu_archived_date": fields.Datetime.now(),
+                    }
+                )
+        return result
+
+    def _kefu_check_can_close(self):
+        for ticket in self.filtered("kefu_is_complaint"):
+            # CMP-5: no closing without a callback after the resolution.
+            if ticket.kefu_complaint_state not in ("callback_done", "archived"):
+                raise UserError(
+                    self.env._(
+                        "The complaint %(ticket)s cannot be closed before its callback "
+                        "is recorded.",
+                        ticket=ticket.display_name,
+                    )
+                )
+            # CMP-6: major complaints are handled by the CS Manager.
+            if ticket.kefu_complaint_level == "major" and not self.env.user.has_group(
+                "kefu_management.group_kefu_manager"
+            ):
+                raise AccessError(self.env._("Only a CS Manager may close a major complaint."))
+
+    def _kefu_check_complaint(self, states):
+        for ticket in self:
+            if not ticket.kefu_is_complaint:
+                raise UserError(
+                    self.env._("%(ticket)s is not a complaint.", ticket=ticket.display_name)
+                )
+            if ticket.kefu_complaint_state not in states:
+                raise UserError(
+                    self.env._(
+                        "The complaint %(ticket)s is at the step %(step)s; this action is "
+                        "not possible now.",
+                        ticket=ticket.display_name,
+                        step=dict(
+                            self._fields["kefu_complaint_state"]._description_selection(self.env)
+                        )[ticket.kefu_complaint_state],
+                    )
+                )
+
+    def _kefu_require(self, field_names):
+        for ticket in self:
+            missing = [
+                ticket._fields[name]._description_string(self.env)
+                for name in field_names
+                if not ticket[name]
+            ]
+            if missing:
+                raise UserError(
+                    self.env._("Please fill in first: %(fields)s", fields=", ".join(missing))
+                )
+
+    def action_kefu_accept_complaint(self):
+        """CMP-1: accepted at once, the customer is told the promised time."""
+        self._kefu_check_complaint(["new"])
+        self._kefu_require(["kefu_solution_options", "kefu_promised_date"])
+        now = fields.Datetime.now()
+        for ticket in self:
+            if ticket.kefu_promised_date <= now:
+                raise ValidationError(
+                    self.env._("The promised resolution time cannot lie in the past.")
+                )
+        template = self.env.ref("kefu_management.mail_template_kefu_complaint_accepted")
+        for ticket in self:
+            ticket.write(
+                {
+                    "kefu_complaint_state": "accepted",
+                    "kefu_accepted_date": now,
+                    "kefu_accepted_user_id": self.env.user.id,
+                }
+            )
+            if ticket.partner_id or ticket.partner_email:
+                ticket.message_post_with_source(
+                    template, message_type="comment", subtype_xmlid="mail.mt_comment"
+                )
+                # Telling the customer the promise is a reply (SVC-2).
+                ticket._kefu_register_reply(now, self.env.user)
+        return True
+
+    def action_kefu_judge_complaint(self):
+        """CMP-2/CMP-3: judged, classified and given a level."""
+        self._kefu_check_complaint(["accepted"])
+        self._kefu_require(
+            [
+                "kefu_justified",
+                "kefu_demand_reasonable",
+                "kefu_complaint_category_id",
+                "kefu_complaint_level",
+            ]
+        )
+        self.write({"kefu_complaint_state": "judged"})
+        self.filtered(lambda t: t.kefu_complaint_level == "major")._kefu_escalate_major()
+        return True
+
+    def action_kefu_route_complaint(self):
+        """CMP-3: passed to the responsible department."""
+        self._kefu_check_complaint(["judged"])
+        self._kefu_require(["kefu_complaint_department_id"])
+        self.write({"kefu_complaint_state": "routed"})
+        for ticket in self:
+            responsible = ticket.kefu_complaint_department_id.user_id
+            if responsible:
+                ticket.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=fields.Date.to_date(
+                        fields.Datetime.context_timestamp(ticket, ticket.kefu_promised_date)
+                    ),
+                    summary=self.env._("Handle complaint %(ticket)s", ticket=ticket.number),
+                    user_id=responsible.id,
+                )
+        return True
+
+    def action_kefu_send_result(self):
+        """CMP-4: the result is given back to the customer."""
+        self._kefu_check_complaint(["judged", "routed"])
+        self._kefu_require(["kefu_complaint_result"])
+        now = fields.Datetime.now()
+        for ticket in self:
+            ticket.write(
+                {
+                    "kefu_complaint_state": "result_sent",
+                    "kefu_resolved_date": now,
+                    "kefu_promise_missed": ticket.kefu_promise_missed
+                    or now > ticket.kefu_promised_date,
+                }
+            )
+            ticket.message_post(
+                body=self.env._(
+                    "Result of your complaint: %(result)s", result=ticket.kefu_complaint_result
+                ),
+                partner_ids=ticket.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        return True
+
+    def action_kefu_callback_done(self):
+        """CMP-5: the callback after the resolution is recorded."""
+        self._kefu_check_complaint(["result_sent"])
+        self._kefu_require(["kefu_callback_outcome"])
+        now = fields.Datetime.now()
+        for ticket in self:
+            vals = {"kefu_complaint_state": "callback_done"}
+            if not ticket.kefu_callback_date:
+                vals["kefu_callback_date"] = now
+            if not ticket.kefu_callback_user_id:
+                vals["kefu_callback_user_id"] = self.env.user.id
+            ticket.write(vals)
+        return True
+
+    def action_kefu_archive_complaint(self):
+        """CMP-5: closed and archived once the callback is done."""
+        self._kefu_check_complaint(["callback_done"])
+        for ticket in self:
+            stage = ticket.team_id._get_applicable_stages().filtered("closed")[:1]
+            done = self.env.ref(
+                "helpdesk_mgmt.helpdesk_ticket_stage_done", raise_if_not_found=False
+            )
+            if done and done in ticket.team_id._get_applicable_stages():
+                stage = done
+            if not stage:
+                raise UserError(self.env._("There is no closing stage for this ticket's team."))
+            ticket.write({"stage_id": stage.id})
+        return True
+
+    def _kefu_escalate_major(self):
+        # CMP-6: major complaints are handled by the CS Manager.
+        managers = self.env.ref("kefu_management.group_kefu_manager").sudo().users
+        managers = managers.filtered(lambda u: not u.share and u.active)
+        for ticket in self:
+            for manager in managers:
+                ticket.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._("Major complaint: handle %(ticket)s", ticket=ticket.number),
+                    user_id=manager.id,
+                )
+            ticket.message_post(
+                body=self.env._("Major complaint: handed to the CS Manager."),
+                partner_ids=managers.partner_id.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+
+    @api.model
+    def _kefu_promise_missed_domain(self, now):
+        return [
+            ("kefu_is_complaint", "=", True),
+            ("kefu_promise_missed", "=", False),
+            ("kefu_resolved_date", "=", False),
+            ("kefu_promised_date", "!=", False),
+            ("kefu_promised_date", "<", now),
+        ]
+
+    def _kefu_flag_promise_missed(self):
+        for ticket in self:
+            ticket.kefu_promise_missed = True
+            ticket.message_post(
+                body=self.env._("The promised resolution time was missed."),
+                subtype_xmlid="mail.mt_note",
+            )

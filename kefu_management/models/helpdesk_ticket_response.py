@@ -1,0 +1,180 @@
+from datetime import timedelta
+
+import pytz
+
+from odoo import SUPERUSER_ID, api, fields, models
+
+ACTIVITY_TYPE = "kefu_management.mail_activity_type_kefu_response"
+
+
+class HelpdeskTicket(models.Model):
+    """SVC-2: response limits measured to the first reply to the customer."""
+
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
+
+    kefu_response_deadline = fields.Datetime(
+        string="Reply Due",
+        compute="_compute_kefu_response_deadline",
+        store=True,
+        index=True,
+        copy=False,
+    )
+    kefu_first_reply_date = fields.Datetime(string="First Reply", readonly=True, copy=False)
+    kefu_first_reply_user_id = fields.Many2one(
+        "res.users", string="First Reply by", readonly=True, copy=False
+    )
+    kefu_response_warned = fields.Boolean(string="Breach Warning Sent", readonly=True, copy=False)
+    kefu_response_breached = fields.Boolean(
+        string="Response Limit Breached", readonly=True, copy=False, tracking=True, index=True
+    )
+
+    @api.depends("kefu_enquiry_type_id", "channel_id", "kefu_contact_date", "company_id")
+    def _compute_kefu_response_deadline(self):
+        working_time = self.env["kefu.working.time"]
+        for ticket in self:
+            start = ticket.kefu_contact_date or fields.Datetime.now()
+            deadlines = []
+            for source in (ticket.kefu_enquiry_type_id, ticket.channel_id):
+                limit = source._kefu_response_limit() if source else None
+                if limit:
+                    minutes, in_working_time = limit
+                    deadlines.append(
+                        working_time.add_duration(
+                            start, minutes, working_time=in_working_time, company=ticket.company_id
+                        )
+                    )
+            # The strictest limit wins: an email about delivery time is due in 2 h.
+            ticket.kefu_response_deadline = min(deadlines) if deadlines else False
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"kefu_enquiry_type_id", "channel_id", "kefu_contact_date"} & set(vals):
+            # A new limit in the future lifts an earlier warning or breach flag.
+            now = fields.Datetime.now()
+            reopened = self.filtered(
+                lambda t: (
+                    not t.kefu_first_reply_date
+                    and (t.kefu_response_warned or t.kefu_response_breached)
+                    and (not t.kefu_response_deadline or t.kefu_response_deadline > now)
+                )
+            )
+            if reopened:
+                reopened.sudo().write(
+                    {"kefu_response_warned": False, "kefu_response_breached": False}
+                )
+        return result
+
+    def message_post(self, **kwargs):
+        message = super().message_post(**kwargs)
+        # SVC-2: a message sent to the customer (not a note) by one of us is a reply.
+        author_user = message.author_id.user_ids[:1]
+        if (
+            len(self) == 1
+            and message.message_type in ("comment", "email")
+            and message.subtype_id == self.env.ref("mail.mt_comment")
+            and author_user
+            and not author_user.share
+            and message.author_id != self.partner_id
+        ):
+            self._kefu_register_reply(message.date or fields.Datetime.now(), author_user)
+        return message
+
+    def _kefu_register_reply(self, when, user):
+        """Stop the response clock at the first reply to the customer."""
+        for ticket in self.filtered(lambda t: not t.kefu_first_reply_date):
+            late = bool(ticket.kefu_response_deadline and when > ticket.kefu_response_deadline)
+            ticket.sudo().write(
+                {
+                    "kefu_first_reply_date": when,
+                    "kefu_first_reply_user_id": user.id,
+                    "kefu_response_breached": ticket.kefu_response_breached or late,
+                }
+            )
+            if user and user.id != SUPERUSER_ID and not user.share:
+                ticket._kefu_pin_first_responder(user, when)
+            ticket.sudo().activity_unlink([ACTIVITY_TYPE])
+
+    # ------------------------------------------------------------------
+    # Cron
+    # ------------------------------------------------------------------
+
+    def _kefu_locked_batch(self, domain, batch_size=200):
+        """Tickets matching ``domain``, locked so that a second worker skips them."""
+        candidates = self.sudo().search(domain, limit=batch_size, order="id")
+        if not candidates:
+            return candidates, False
+        self.env.cr.execute(
+            "SELECT id FROM helpdesk_ticket WHERE id IN %s FOR UPDATE SKIP LOCKED",
+            (tuple(candidates.ids),),
+        )
+        locked = candidates.browse([row[0] for row in self.env.cr.fetchall()])
+        locked.invalidate_recordset()
+        return locked.filtered_domain(domain), len(candidates) == batch_size
+
+    def _kefu_response_responsibles(self):
+        """The responsible user and their Team Leader."""
+        self.ensure_one()
+        users = self.user_id or self.kefu_first_responder_id
+        users |= self.team_id.user_id
+        return users.filtered(lambda u: u.active and not u.share)
+
+    @api.model
+    def _cron_kefu_response_limits(self, batch_size=200):
+        """Warn before a breach, flag breaches, flag missed complaint promises.
+
+        Each step makes its records leave its own domain, so running twice (or on
+        two workers) does nothing twice.
+        """
+        now = fields.Datetime.now()
+        warn = timedelta(minutes=self.env["kefu.settings"].get_value("kefu_svc_warn_minutes"))
+        open_unanswered = [
+            ("kefu_first_reply_date", "=", False),
+            ("kefu_response_deadline", "!=", False),
+            ("stage_id.closed", "=", False),
+        ]
+        more = False
+        warn_batch, partial = self._kefu_locked_batch(
+            open_unanswered
+            + [("kefu_response_warned", "=", False), ("kefu_response_deadline", "<=", now + warn)],
+            batch_size,
+        )
+        more |= partial
+        for ticket in warn_batch:
+            ticket._kefu_warn_before_breach()
+        breach_batch, partial = self._kefu_locked_batch(
+            open_unanswered
+            + [("kefu_response_breached", "=", False), ("kefu_response_deadline", "<=", now)],
+            batch_size,
+        )
+        more |= partial
+        for ticket in breach_batch:
+            ticket.kefu_response_breached = True
+            ticket.message_post(
+                body=self.env._("The response limit was breached: no reply to the customer yet."),
+                subtype_xmlid="mail.mt_note",
+            )
+        promise_batch, partial = self._kefu_locked_batch(
+            self._kefu_promise_missed_domain(now), batch_size
+        )
+        more |= partial
+        promise_batch._kefu_flag_promise_missed()
+        done = len(warn_batch) + len(breach_batch) + len(promise_batch)
+        self.env["ir.cron"]._notify_progress(done=done, remaining=1 if more else 0)
+
+    def _kefu_warn_before_breach(self):
+        self.ensure_one()
+        calendar = self.env["kefu.working.time"]._calendar(self.company_id)
+        deadline = pytz.utc.localize(self.kefu_response_deadline).astimezone(
+            pytz.timezone(calendar.tz or "UTC")
+        )
+        for user in self._kefu_response_responsibles():
+            self.activity_schedule(
+                ACTIVITY_TYPE,
+                date_deadline=deadline.date(),
+                summary=self.env._(
+                    "Reply to the customer before %(deadline)s",
+                    deadline=deadline.strftime("%Y-%m-%d %H:%M"),
+                ),
+                user_id=user.id,
+            )
+        self.kefu_response_warned = True
