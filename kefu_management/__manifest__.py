@@ -20,8 +20,11 @@
     "external_dependencies": {"python": ["xlsxwriter", "openpyxl"]},
     "data": [
         "security/kefu_management_security.xml",
+        "security/kefu_archive_security.xml",
         "security/kefu_helpdesk_security.xml",
         "security/ir.model.access.csv",
+        "data/kefu_archive_data.xml",
+        "data/ir_cron_archive_data.xml",
         "data/kefu_helpdesk_data.xml",
         "data/ir_cron_helpdesk_data.xml",
         "data/mail_template_complaint_data.xml",
@@ -29,6 +32,12 @@
         "views/resource_calendar_leaves_views.xml",
         "wizards/kefu_holiday_import_views.xml",
         "views/res_config_settings_views.xml",
+        "views/kefu_archive_views.xml",
+        "views/kefu_archive_form_views.xml",
+        "views/kefu_archive_borrow_views.xml",
+        "views/kefu_archive_destruction_views.xml",
+        "views/kefu_archive_access_log_views.xml",
+        "views/res_partner_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_contact_views.xml",
         "views/kefu_enquiry_type_views.xml",
@@ -41,6 +50,7 @@
     ],
     "demo": [
         "demo/kefu_management_demo.xml",
+        "demo/kefu_archive_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["kefu_management/static/tests/tours/*.js"],

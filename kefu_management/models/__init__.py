@@ -1,21 +1,29 @@
-from . import (
-    kefu_makeup_day,
-    kefu_settings,
-    kefu_working_time,
-    res_config_settings,
-    resource_calendar,
-)
 from . import helpdesk_ticket
 from . import helpdesk_ticket_channel
 from . import helpdesk_ticket_complaint
 from . import helpdesk_ticket_contact
 from . import helpdesk_ticket_handover
 from . import helpdesk_ticket_response
+from . import kefu_approval_mixin
+from . import kefu_archive
+from . import kefu_archive_access_log
+from . import kefu_archive_borrow
+from . import kefu_archive_demo
+from . import kefu_archive_destruction
+from . import kefu_archive_form
 from . import kefu_complaint_category
 from . import kefu_complaint_cause
 from . import kefu_complaint_department
+from . import kefu_cron_batch
 from . import kefu_duty_roster
 from . import kefu_enquiry_type
+from . import kefu_makeup_day
+from . import kefu_settings
 from . import kefu_shift_handover
 from . import kefu_shift_handover_line
+from . import kefu_working_time
+from . import res_config_settings
 from . import res_config_settings_svc
+from . import res_partner
+from . import resource_calendar
+from . import tier_definition

@@ -1,14 +1,17 @@
-from . import (
-    test_groups,
-    test_holiday_import,
-    test_install,
-    test_settings,
-    test_tour,
-    test_translation,
-    test_working_time,
-)
+from . import test_archive
+from . import test_archive_access_matrix
+from . import test_archive_borrow
+from . import test_archive_destruction
+from . import test_archive_form
 from . import test_complaint
 from . import test_first_responder
+from . import test_groups
 from . import test_helpdesk_access
+from . import test_holiday_import
+from . import test_install
 from . import test_response_limit
+from . import test_settings
 from . import test_shift_handover
+from . import test_tour
+from . import test_translation
+from . import test_working_time

@@ -28,9 +28,11 @@ class TestInstall(KefuCase):
 
     def test_top_menu_visible_to_agents_not_to_other_employees(self):
         root = self.env.ref("kefu_management.kefu_menu_root")
+        archives = self.env.ref("kefu_management.kefu_archive_menu")
         visible_agent = self.env["ir.ui.menu"].with_user(self.agent)._visible_menu_ids()
         visible_employee = self.env["ir.ui.menu"].with_user(self.employee)._visible_menu_ids()
-        self.assertNotIn(root.id, visible_employee)
+        self.assertIn(archives.id, visible_agent)
+        self.assertNotIn(archives.id, visible_employee)
         config = self.env.ref("kefu_management.kefu_menu_config")
         self.assertNotIn(config.id, visible_agent)
         visible_manager = self.env["ir.ui.menu"].with_user(self.manager)._visible_menu_ids()

@@ -1,0 +1,362 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+# ARC-11: secrecy levels, lowest first.
+SECRECY_LEVELS = [
+    ("none", "Not classified"),
+    ("secret", "Secret"),
+    ("confidential", "Confidential"),
+    ("top_secret", "Top secret"),
+]
+# ARC-13: the clearance group needed to classify at each level.
+CLEARANCE_GROUPS = {
+    "secret": "kefu_management.group_kefu_clearance_secret",
+    "confidential": "kefu_management.group_kefu_clearance_confidential",
+    "top_secret": "kefu_management.group_kefu_clearance_top_secret",
+}
+# Content erased by a destruction (ARC-9): every section of ARC-1.
+CONTENT_FIELDS = [
+    "org_structure",
+    "owners",
+    "managers",
+    "decision_makers",
+    "qualifications",
+    "founded_on",
+    "first_trade_on",
+    "company_size",
+    "industry_id",
+    "assets",
+    "service_area",
+    "sales_capacity",
+    "potential",
+    "culture",
+    "policies",
+    "staff_count",
+    "revenue",
+    "management_style",
+    "past_sales",
+    "current_sales",
+    "staff_quality",
+    "competitor_relations",
+    "cooperation_attitude",
+    "sales_activity",
+    "problems",
+    "strengths",
+    "plans",
+    "reputation",
+    "credit_status",
+    "trade_terms",
+    "past_credit_problems",
+    "personal_details",
+]
+
+
+class KefuArchive(models.Model):
+    """The customer archive (客户信息档案), one per institutional customer (ARC-1, ARC-6).
+
+    Who may read it is decided by record rules only (ARC-10, ARC-13): the
+    clearance groups for its secrecy level, or a granted, unexpired borrowing
+    card. Nothing here reads an archive with sudo on behalf of a user.
+    """
+
+    _name = "kefu.archive"
+    _description = "Customer Archive"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "partner_id"
+    _rec_name = "partner_id"
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain="[('is_company', '=', True)]",
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    active = fields.Boolean(default=True)
+    # ARC-15: the agent responsible for the customer.
+    agent_id = fields.Many2one("res.users", string="Responsible Agent", tracking=True, index=True)
+    allocated_on = fields.Datetime(readonly=True, copy=False)
+    first_contact_due = fields.Datetime(readonly=True, copy=False)
+    first_contact_on = fields.Datetime(copy=False, tracking=True)
+    # ARC-1, basic profile
+    org_structure = fields.Text(string="Organisation Structure")
+    owners = fields.Text()
+    managers = fields.Text()
+    decision_makers = fields.Text(string="Key Decision Makers")
+    qualifications = fields.Text()
+    founded_on = fields.Date(string="Founded")
+    first_trade_on = fields.Date(string="First Trade")
+    company_size = fields.Char(string="Size")
+    industry_id = fields.Many2one("res.partner.industry")
+    assets = fields.Text()
+    # ARC-1, characteristics
+    service_area = fields.Text()
+    sales_capacity = fields.Text()
+    potential = fields.Text()
+    culture = fields.Text(string="Business Culture")
+    policies = fields.Text(string="Business Policies")
+    staff_count = fields.Integer()
+    revenue = fields.Monetary(currency_field="currency_id")
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    management_style = fields.Text()
+    # ARC-1, business status
+    past_sales = fields.Text()
+    current_sales = fields.Text()
+    staff_quality = fields.Text()
+    competitor_relations = fields.Text()
+    cooperation_attitude = fields.Text()
+    # ARC-1, trade status
+    sales_activity = fields.Text()
+    problems = fields.Text()
+    strengths = fields.Text()
+    plans = fields.Text()
+    reputation = fields.Text()
+    credit_status = fields.Text()
+    trade_terms = fields.Text()
+    past_credit_problems = fields.Text()
+    # ARC-3: personal details (hobbies, family) of the customer's people.
+    personal_details = fields.Text()
+    # ARC-11, ARC-12: secrecy
+    secrecy_level = fields.Selection(
+        SECRECY_LEVELS, required=True, default="none", tracking=True, index=True
+    )
+    classified_on = fields.Date(tracking=True)
+    classification_reason = fields.Text(tracking=True)
+    classified_by_id = fields.Many2one("res.users", readonly=True, tracking=True)
+    secrecy_end = fields.Date(string="Secrecy Period End", tracking=True, index=True)
+    # ARC-5: re-verification
+    verified_on = fields.Datetime(readonly=True, copy=False)
+    verified_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    next_verification_on = fields.Date(
+        compute="_compute_next_verification_on", store=True, index=True
+    )
+    verification_overdue = fields.Boolean(
+        compute="_compute_verification_overdue", search="_search_verification_overdue"
+    )
+    form_ids = fields.One2many("kefu.archive.form", "archive_id", string="Data Forms")
+    borrow_ids = fields.One2many("kefu.archive.borrow", "archive_id", string="Borrowing Cards")
+    borrowed_by_me = fields.Boolean(
+        compute="_compute_borrowed_by_me", search="_search_borrowed_by_me"
+    )
+    destroyed = fields.Boolean(readonly=True, copy=False)
+
+    _sql_constraints = [
+        ("partner_uniq", "unique(partner_id)", "This customer already has an archive."),
+    ]
+
+    @api.depends("verified_on", "create_date")
+    def _compute_next_verification_on(self):
+        days = self.env["kefu.settings"].get_value("kefu_arc_reverify_days")
+        for archive in self:
+            start = archive.verified_on or archive.create_date
+            archive.next_verification_on = start and (start + timedelta(days=days)).date()
+
+    def _compute_verification_overdue(self):
+        today = fields.Date.context_today(self)
+        for archive in self:
+            archive.verification_overdue = bool(
+                archive.next_verification_on and archive.next_verification_on < today
+            )
+
+    def _search_verification_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on overdue verification."))
+        overdue = (operator == "=") == value
+        today = fields.Date.context_today(self)
+        if overdue:
+            return [("next_verification_on", "<", today)]
+        return ["|", ("next_verification_on", "=", False), ("next_verification_on", ">=", today)]
+
+    @api.depends_context("uid")
+    def _compute_borrowed_by_me(self):
+        borrowed = self._borrowed_archive_ids()
+        for archive in self:
+            archive.borrowed_by_me = archive.id in borrowed
+
+    def _search_borrowed_by_me(self, operator, value):
+        # ARC-10: evaluated at every query with the current time, so that access
+        # ends at the card's due time even before the cron marks it overdue.
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on borrowed archives."))
+        ids = list(self._borrowed_archive_ids())
+        return [("id", "in" if (operator == "=") == value else "not in", ids)]
+
+    def _check_access(self, operation):
+        # borrowed_by_me depends on the time and on cards changed in this very
+        # transaction: never let a cached value decide an access check.
+        self.invalidate_recordset(["borrowed_by_me"])
+        return super()._check_access(operation)
+
+    def _borrowed_archive_ids(self):
+        cards = (
+            self.env["kefu.archive.borrow"]
+            .sudo()
+            .search(
+                [
+                    ("borrower_id", "=", self.env.uid),
+                    ("state", "=", "granted"),
+                    ("date_due", ">", fields.Datetime.now()),
+                ]
+            )
+        )
+        return set(cards.archive_id.ids)
+
+    @api.constrains("secrecy_level", "classified_on", "secrecy_end")
+    def _check_secrecy(self):
+        for archive in self:
+            if archive.secrecy_level == "none":
+                continue
+            if not archive.secrecy_end:
+                raise ValidationError(
+                    self.env._("A classified archive needs the end of its secrecy period.")
+                )
+            if not archive.classified_on:
+                raise ValidationError(
+                    self.env._("A classified archive needs its classification date.")
+                )
+            if archive.secrecy_end <= archive.classified_on:
+                raise ValidationError(
+                    self.env._("The secrecy period must end after the classification date.")
+                )
+
+    @api.constrains("partner_id")
+    def _check_partner(self):
+        for archive in self:
+            if archive.partner_id != archive.partner_id.commercial_partner_id:
+                raise ValidationError(
+                    self.env._("Archives are kept for the customer company, not for a contact.")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._prepare_classification(vals)
+        archives = super().create(vals_list)
+        archives.filtered("agent_id")._schedule_first_contact()
+        return archives
+
+    def write(self, vals):
+        self._prepare_classification(vals)
+        res = super().write(vals)
+        if vals.get("agent_id"):
+            self._schedule_first_contact()
+        return res
+
+    def _prepare_classification(self, vals):
+        level = vals.get("secrecy_level")
+        if level in CLEARANCE_GROUPS and not self.env.su:
+            if not self.env.user.has_group(CLEARANCE_GROUPS[level]):
+                raise AccessError(
+                    self.env._("You are not cleared to classify an archive at this level.")
+                )
+        if vals.get("secrecy_level") and vals["secrecy_level"] != "none":
+            vals.setdefault("classified_by_id", self.env.uid)
+            vals.setdefault("classified_on", fields.Date.context_today(self))
+
+    def unlink(self):
+        # ARC-9: archives are only destroyed through an approved destruction request.
+        if not self.env.context.get("kefu_archive_destruction"):
+            raise UserError(
+                self.env._(
+                    "Customer archives cannot be deleted. Request their destruction: it needs "
+                    "the approval of the Customer-Info Supervisor, the CS Manager and the "
+                    "General Manager."
+                )
+            )
+        return super().unlink()
+
+    def web_read(self, specification):
+        # ARC-10: every opening of a classified archive is logged.
+        records = super().web_read(specification)
+        if len(self) == 1 and self.secrecy_level != "none":
+            self.env["kefu.archive.access.log"].sudo().create(
+                {
+                    "archive_id": self.id,
+                    "user_id": self.env.uid,
+                    "secrecy_level": self.secrecy_level,
+                    "borrowed": self.borrowed_by_me,
+                }
+            )
+        return records
+
+    def _schedule_first_contact(self):
+        # ARC-15: the agent contacts the customer within a week of allocation.
+        days = self.env["kefu.settings"].get_value("kefu_arc_first_contact_days")
+        now = fields.Datetime.now()
+        for archive in self:
+            due = self.env["kefu.working.time"].add_working_days(now, days, archive.company_id)
+            super(KefuArchive, archive).write({"allocated_on": now, "first_contact_due": due})
+            archive.activity_schedule(
+                "mail.mail_activity_data_call",
+                date_deadline=due.date(),
+                summary=self.env._("First contact with the allocated customer"),
+                user_id=archive.agent_id.id,
+            )
+
+    def action_mark_contacted(self):
+        self.write({"first_contact_on": fields.Datetime.now()})
+        self.activity_feedback(["mail.mail_activity_data_call"])
+
+    def action_mark_verified(self):
+        # ARC-5: who verified, and when.
+        for archive in self:
+            archive.write({"verified_on": fields.Datetime.now(), "verified_by_id": self.env.uid})
+            archive.activity_feedback(["kefu_management.mail_activity_kefu_reverify"])
+            archive.message_post(body=self.env._("Archive re-verified."))
+
+    @api.model
+    def _cron_declassify(self, batch_size=200):
+        # ARC-12: classified archives are declassified when their period ends.
+        today = fields.Date.context_today(self)
+
+        def declassify(archives):
+            for archive in archives:
+                level = dict(SECRECY_LEVELS)[archive.secrecy_level]
+                archive.write({"secrecy_level": "none"})
+                archive.message_post(
+                    body=self.env._(
+                        "Secrecy period ended on %(date)s: "
+                        "the archive (%(level)s) is declassified.",
+                        date=archive.secrecy_end,
+                        level=level,
+                    )
+                )
+
+        return self.env["kefu.cron.batch"].run(
+            self._name,
+            [("secrecy_level", "!=", "none"), ("secrecy_end", "<=", today)],
+            declassify,
+            batch_size,
+        )
+
+    @api.model
+    def _cron_reverify(self, batch_size=200):
+        # ARC-5: an activity on the responsible agent when re-verification is due.
+        today = fields.Date.context_today(self)
+        activity_type = self.env.ref("kefu_management.mail_activity_kefu_reverify")
+
+        def remind(archives):
+            for archive in archives:
+                archive.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    date_deadline=archive.next_verification_on,
+                    user_id=(archive.agent_id or archive.create_uid).id,
+                )
+
+        return self.env["kefu.cron.batch"].run(
+            self._name,
+            [
+                ("next_verification_on", "<=", today),
+                ("destroyed", "=", False),
+                ("activity_ids", "not any", [("activity_type_id", "=", activity_type.id)]),
+            ],
+            remind,
+            batch_size,
+        )

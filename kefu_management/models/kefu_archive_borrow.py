@@ -1,0 +1,211 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class KefuArchiveBorrow(models.Model):
+    """Borrowing card (借阅卡) for one customer archive (ARC-7, ARC-10).
+
+    Requested by a manager, approved first by the requester's department
+    manager (the signature is the tier review: user and time), then by the CS
+    department, then granted. While granted and not past due, the borrower reads
+    the archive through the record rule ``kefu_archive_rule_borrowed``.
+    """
+
+    _name = "kefu.archive.borrow"
+    _description = "Archive Borrowing Card"
+    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation", "kefu.approval.mixin"]
+    _order = "id desc"
+
+    _state_from = ["draft"]
+    _state_to = ["granted"]
+    _cancel_state = "cancelled"
+    _tier_validation_manual_config = False
+
+    name = fields.Char(
+        required=True,
+        readonly=True,
+        copy=False,
+        default=lambda self: self.env._("New"),
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        domain="[('is_company', '=', True)]",
+    )
+    archive_id = fields.Many2one(
+        "kefu.archive",
+        compute="_compute_archive_id",
+        store=True,
+        index=True,
+        readonly=True,
+    )
+    borrower_id = fields.Many2one(
+        "res.users",
+        required=True,
+        default=lambda self: self.env.user,
+        readonly=True,
+        index=True,
+    )
+    approver_id = fields.Many2one(
+        "res.users",
+        string="Department Manager",
+        required=True,
+        tracking=True,
+        help="Signs the card first: the borrower's department manager.",
+    )
+    purpose = fields.Text(required=True)
+    date_due = fields.Datetime(string="Due", required=True, tracking=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("granted", "Granted"),
+            ("overdue", "Overdue"),
+            ("returned", "Returned"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    granted_on = fields.Datetime(readonly=True, copy=False)
+    granted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    returned_on = fields.Datetime(readonly=True, copy=False)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+
+    @api.depends("partner_id")
+    def _compute_archive_id(self):
+        # The requester usually cannot read the archive: look it up as the system,
+        # store only the link; its content stays behind the record rules.
+        for card in self:
+            partner = card.partner_id.commercial_partner_id
+            card.archive_id = (
+                self.env["kefu.archive"].sudo().search([("partner_id", "=", partner.id)], limit=1)
+                if partner
+                else False
+            )
+
+    @api.constrains("date_due", "state")
+    def _check_date_due(self):
+        now = fields.Datetime.now()
+        for card in self:
+            if card.state == "draft" and card.date_due and card.date_due <= now:
+                raise ValidationError(self.env._("The card's due time must be in the future."))
+
+    @api.constrains("approver_id", "borrower_id")
+    def _check_approver(self):
+        for card in self:
+            if card.approver_id == card.borrower_id:
+                raise ValidationError(self.env._("You cannot approve your own borrowing card."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.user.has_group("kefu_management.group_kefu_archive_borrower"):
+            raise UserError(self.env._("Only managers may borrow customer archives (ARC-10)."))
+        cards = super().create(vals_list)
+        for card in cards:
+            if not card.archive_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(customer)s has no archive to borrow.",
+                        customer=card.partner_id.display_name,
+                    )
+                )
+            if card.archive_id.with_user(card.borrower_id)._filtered_access("read"):
+                raise ValidationError(
+                    self.env._("You can already read this archive: no card is needed.")
+                )
+            card.name = self.env["ir.sequence"].next_by_code("kefu.archive.borrow") or card.name
+        return cards
+
+    def validate_tier(self):
+        self._kefu_check_signature()
+        return super().validate_tier()
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "state" in vals or "date_due" in vals:
+            # Who reads which archive just changed: drop values computed earlier
+            # in this transaction for the archives and their customers.
+            self.env["kefu.archive"].invalidate_model(["borrowed_by_me"])
+            self.env["res.partner"].invalidate_model(["kefu_archive_count", "kefu_secrecy_level"])
+        return res
+
+    def _get_under_validation_exceptions(self):
+        return super()._get_under_validation_exceptions() + ["state", "granted_on", "granted_by_id"]
+
+    def _kefu_requester(self):
+        return self.borrower_id
+
+    def action_grant(self):
+        # The CS department hands the card over once every signature is there.
+        if not self.env.user.has_group("kefu_management.group_kefu_manager"):
+            raise UserError(self.env._("Only the CS department grants borrowing cards."))
+        # Tier validation's need_validation is computed without dependencies: drop
+        # what this transaction cached before the last signature.
+        self.invalidate_recordset()
+        for card in self:
+            if card.state != "draft" or not card.validated:
+                raise UserError(
+                    self.env._("The card must be approved by every reviewer before it is granted.")
+                )
+            if card.date_due <= fields.Datetime.now():
+                raise UserError(self.env._("The card's due time has passed: request a new card."))
+            card.write(
+                {
+                    "state": "granted",
+                    "granted_on": fields.Datetime.now(),
+                    "granted_by_id": self.env.uid,
+                }
+            )
+            card.message_post(
+                body=self.env._("Card granted until %(due)s.", due=card.date_due),
+                partner_ids=card.borrower_id.partner_id.ids,
+            )
+
+    def action_open_archive(self):
+        # Opened as the borrower: the record rule decides, not this button.
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "kefu.archive",
+            "res_id": self.archive_id.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def action_return(self):
+        for card in self.filtered(lambda c: c.state in ("granted", "overdue")):
+            card.write({"state": "returned", "returned_on": fields.Datetime.now()})
+            card.message_post(body=self.env._("Archive returned."))
+
+    def action_cancel(self):
+        self.filtered(lambda c: c.state == "draft").write({"state": "cancelled"})
+
+    @api.model
+    def _cron_flag_overdue(self, batch_size=200):
+        # ARC-10: at the due time access ends by itself (record rule); the card is
+        # flagged overdue until returned and the borrower and CS are told.
+        managers = self.env.ref("kefu_management.group_kefu_manager").users
+
+        def flag(cards):
+            for card in cards:
+                card.write({"state": "overdue"})
+                card.message_post(
+                    body=self.env._(
+                        "The borrowing card is past due (%(due)s): access has ended. "
+                        "Return the archive.",
+                        due=card.date_due,
+                    ),
+                    partner_ids=(card.borrower_id | managers).partner_id.ids,
+                )
+
+        return self.env["kefu.cron.batch"].run(
+            self._name,
+            [("state", "=", "granted"), ("date_due", "<=", fields.Datetime.now())],
+            flag,
+            batch_size,
+        )

@@ -1,0 +1,52 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+
+class KefuArchiveBorrow(models.Model):
+    _inherit = "kefu.archive.borrow"
+
+    @api.model
+    def _kefu_demo_flows(self):
+        """Demo data: one pending card, one granted card, one destruction request."""
+        ref = self.env.ref
+        borrower = ref("kefu_management.kefu_user_sales_manager_demo")
+        approver = ref("base.user_admin")
+        cs_manager = ref("kefu_management.kefu_user_manager_demo")
+        if self.search_count([("borrower_id", "=", borrower.id)]):
+            return  # demo data is loaded again on every update: run once
+
+        now = fields.Datetime.now()
+        Card = self.with_user(borrower)
+        pending = Card.create(
+            {
+                "partner_id": ref("kefu_management.kefu_partner_longteng_demo").id,
+                "approver_id": approver.id,
+                "purpose": "Prepare the framework agreement negotiation",
+                "date_due": now + timedelta(days=7),
+            }
+        )
+        pending.request_validation()
+        granted = Card.create(
+            {
+                "partner_id": ref("kefu_management.kefu_partner_jinyuan_demo").id,
+                "approver_id": approver.id,
+                "purpose": "Quarterly sales review with the customer",
+                "date_due": now + timedelta(days=3),
+            }
+        )
+        granted.request_validation()
+        granted.with_user(approver).validate_tier()
+        granted.with_user(cs_manager).validate_tier()
+        granted.with_user(cs_manager).action_grant()
+        destruction = (
+            self.env["kefu.archive.destruction"]
+            .with_user(ref("kefu_management.kefu_user_supervisor_demo"))
+            .create(
+                {
+                    "archive_id": ref("kefu_management.kefu_archive_huaxin_demo").id,
+                    "reason": "Duplicate paper copy of the 2019 profile, superseded",
+                }
+            )
+        )
+        destruction.request_validation()
