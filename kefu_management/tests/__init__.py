@@ -4,6 +4,7 @@ from . import test_archive_borrow
 from . import test_archive_destruction
 from . import test_archive_form
 from . import test_complaint
+from . import test_complaint_tour
 from . import test_first_responder
 from . import test_groups
 from . import test_helpdesk_access
