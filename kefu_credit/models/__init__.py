@@ -1,1 +1,10 @@
-
+from . import crm_lead
+from . import kefu_credit_emergency_report
+from . import kefu_credit_investigation
+from . import kefu_credit_measure
+from . import kefu_credit_overlimit_approval
+from . import kefu_credit_policy
+from . import res_config_settings
+from . import res_partner
+from . import sale_order
+from . import stock_picking

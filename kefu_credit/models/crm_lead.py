@@ -1,0 +1,12 @@
+from odoo import fields, models
+
+
+class CrmLead(models.Model):
+    _inherit = "crm.lead"
+
+    kefu_credit_tier = fields.Selection(
+        related="partner_id.commercial_partner_id.kefu_credit_tier", string="Credit Tier"
+    )
+    kefu_credit_suspended = fields.Boolean(
+        related="partner_id.commercial_partner_id.kefu_credit_suspended", string="Supply Suspended"
+    )

@@ -1,0 +1,296 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .kefu_credit_policy import TIERS
+
+# CRD-5: the fixed sections of the Credit Investigation Report (facts only).
+REPORT_SECTIONS = (
+    "section_identity",
+    "section_operations",
+    "section_finance",
+    "section_payment",
+    "section_bank",
+    "section_legal",
+    "section_other",
+)
+OPEN_STATES = ("draft", "evaluation")
+
+
+class KefuCreditInvestigation(models.Model):
+    """CRD-4 / CRD-5 / CRD-6: a credit investigation requested by sales,
+    evaluated by Finance, approved by the credit group."""
+
+    _name = "kefu.credit.investigation"
+    _description = "Credit Investigation"
+    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _order = "date_due desc, id desc"
+
+    _state_from = ["evaluation"]
+    _state_to = ["done"]
+    _cancel_state = "cancel"
+    _tier_validation_manual_config = False
+
+    name = fields.Char(default="/", readonly=True, copy=False)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        domain=[("is_company", "=", True)],
+        tracking=True,
+    )
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    kind = fields.Selection(
+        [("initial", "Initial"), ("periodic", "Periodic"), ("special", "Special")],
+        required=True,
+        default="initial",
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Investigating"),
+            ("evaluation", "Finance Evaluation"),
+            ("done", "Approved"),
+            ("cancel", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    requested_by_id = fields.Many2one(
+        "res.users", string="Requested By", default=lambda self: self.env.user, readonly=True
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Sales Person",
+        default=lambda self: self.env.user,
+        tracking=True,
+        help="Carries out the investigation.",
+    )
+    channel = fields.Selection(
+        [
+            ("bank", "Bank"),
+            ("body", "Customer or Industry Body"),
+            ("internal", "Internal Enquiry"),
+            ("visit", "Field Visit"),
+        ],
+        tracking=True,
+    )
+    date_request = fields.Date(
+        string="Requested On", default=fields.Date.context_today, required=True
+    )
+    date_due = fields.Date(string="Due Date", tracking=True)
+    date_done = fields.Date(string="Approved On", readonly=True, copy=False)
+    current_tier = fields.Selection(related="partner_id.kefu_credit_tier", string="Current Tier")
+    section_identity = fields.Text(string="1. Registration and Ownership")
+    section_operations = fields.Text(string="2. Business and Operations")
+    section_finance = fields.Text(string="3. Financial Position")
+    section_payment = fields.Text(string="4. Payment Record with Us")
+    section_bank = fields.Text(string="5. Bank and Credit Records")
+    section_legal = fields.Text(string="6. Legal Disputes and Guarantees")
+    section_other = fields.Text(string="7. Other Facts")
+    finance_evaluation = fields.Text(tracking=True)
+    finance_user_id = fields.Many2one("res.users", string="Evaluated By", readonly=True, copy=False)
+    proposed_tier = fields.Selection(TIERS, tracking=True)
+    proposed_limit = fields.Float(
+        tracking=True,
+        help="Leave empty to apply the limit computed by the proposed tier's policy.",
+    )
+    extra_conditions = fields.Text(
+        help="CRD-9: guarantees or other conditions set by this investigation."
+    )
+    is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
+
+    _sql_constraints = [
+        (
+            "proposed_limit_positive",
+            "CHECK(proposed_limit >= 0)",
+            "The proposed credit limit cannot be negative.",
+        ),
+    ]
+
+    def init(self):
+        # CRD-6: one open periodic investigation per customer, even with two workers.
+        self.env.cr.execute(
+            """CREATE UNIQUE INDEX IF NOT EXISTS kefu_credit_investigation_open_periodic_uniq
+               ON kefu_credit_investigation (partner_id)
+               WHERE kind = 'periodic' AND state IN ('draft', 'evaluation')"""
+        )
+
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for investigation in self:
+            investigation.is_overdue = (
+                investigation.state in OPEN_STATES
+                and investigation.date_due
+                and investigation.date_due < today
+            )
+
+    def _search_is_overdue(self, operator, value):
+        today = fields.Date.context_today(self)
+        domain = [("state", "in", OPEN_STATES), ("date_due", "<", today)]
+        if (operator == "=") == bool(value):
+            return domain
+        return ["!", "&", *domain]
+
+    @api.constrains("proposed_tier", "proposed_limit")
+    def _check_proposal(self):
+        for investigation in self:
+            if investigation.proposed_limit < 0:
+                raise ValidationError(self.env._("The proposed credit limit cannot be negative."))
+            if investigation.proposed_tier == "D" and investigation.proposed_limit > 0:
+                raise ValidationError(self.env._("Credit tier D gets no credit: propose no limit."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        working_time = self.env["kefu.working.time"]
+        days = self.env["kefu.settings"].get_value("kefu_crd_investigation_days")
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code(self._name) or "/"
+            if not vals.get("date_due"):
+                # CRD-4: the investigation is due in working days.
+                today = fields.Date.context_today(self)
+                vals["date_due"] = working_time.add_working_dates(today, days)
+        investigations = super().create(vals_list)
+        for investigation in investigations:
+            investigation._kefu_schedule_activity()
+        return investigations
+
+    def _kefu_schedule_activity(self):
+        self.ensure_one()
+        self.activity_schedule(
+            "mail.mail_activity_data_todo",
+            date_deadline=self.date_due,
+            summary=self.env._("Credit investigation of %s", self.partner_id.display_name),
+            user_id=(self.user_id or self.env.user).id,
+        )
+
+    def action_submit(self):
+        """Sales hand the facts to Finance (CRD-4)."""
+        for investigation in self:
+            if investigation.state != "draft":
+                raise UserError(self.env._("Only an investigation in progress can be submitted."))
+            if not investigation.channel:
+                raise UserError(
+                    self.env._("Say through which channel the customer was investigated.")
+                )
+            if not any((investigation[name] or "").strip() for name in REPORT_SECTIONS):
+                raise UserError(
+                    self.env._("Fill in at least one section of the investigation report.")
+                )
+        self.write({"state": "evaluation"})
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+
+    def action_request_approval(self):
+        """Finance has evaluated: the credit group reviews the proposal."""
+        for investigation in self:
+            if (
+                not (investigation.finance_evaluation or "").strip()
+                or not investigation.proposed_tier
+            ):
+                raise UserError(
+                    self.env._("Finance's evaluation and a proposed tier are needed first.")
+                )
+        self.write({"finance_user_id": self.env.uid})
+        return self.request_validation()
+
+    def validate_tier(self):
+        res = super().validate_tier()
+        if self.validation_status == "validated" and self.state == "evaluation":
+            self._kefu_apply()
+        return res
+
+    def _kefu_apply(self):
+        """On approval the proposed tier and limit apply to the customer (CRD-4)."""
+        today = fields.Date.context_today(self)
+        for investigation in self:
+            partner = investigation.partner_id.commercial_partner_id
+            reason = self.env._("Credit investigation %s", investigation.name)
+            vals = {
+                "kefu_credit_tier": investigation.proposed_tier,
+                "kefu_credit_tier_reason": reason,
+                "kefu_credit_review_date": today,
+                "kefu_credit_limit_manual": bool(investigation.proposed_limit),
+            }
+            partner.write(vals)
+            if investigation.proposed_limit:
+                partner.sudo().write({"credit_limit": investigation.proposed_limit})
+        self.write({"state": "done", "date_done": today})
+        self._kefu_notify_credit_group()
+
+    def _kefu_notify_credit_group(self):
+        # CRD-5: the report goes to the credit-limit group.
+        group = self.env.ref("kefu_credit.group_kefu_credit_control")
+        partners = group.sudo().users.partner_id
+        for investigation in self:
+            investigation.message_post(
+                body=self.env._(
+                    "Credit investigation approved: tier %(tier)s applied to %(partner)s.",
+                    tier=investigation.proposed_tier,
+                    partner=investigation.partner_id.display_name,
+                ),
+                partner_ids=partners.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def action_cancel(self):
+        if self.filtered(lambda i: i.state == "done"):
+            raise UserError(self.env._("An approved investigation cannot be cancelled."))
+        self.write({"state": "cancel"})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+
+    def action_reset(self):
+        self.write({"state": "draft"})
+
+    @api.model
+    def _kefu_review_months(self, tier):
+        return self.env["kefu.settings"].get_value(f"kefu_crd_review_months_{tier.lower()}")
+
+    @api.model
+    def _cron_open_periodic(self, batch_size=200):
+        """CRD-6: open the periodic investigation of every customer due.
+
+        Batches of ``batch_size``; a customer with an open periodic
+        investigation is skipped and rows are locked with SKIP LOCKED, so two
+        runs or two workers never open the same investigation twice.
+        """
+        today = fields.Date.context_today(self)
+        open_partners = self.search(
+            [("kind", "=", "periodic"), ("state", "in", OPEN_STATES)]
+        ).partner_id
+        due = self.env["res.partner"]
+        for tier, _label in TIERS:
+            cutoff = today - relativedelta(months=self._kefu_review_months(tier))
+            due |= self.env["res.partner"].search(
+                [
+                    ("kefu_credit_tier", "=", tier),
+                    ("id", "not in", open_partners.ids),
+                    "|",
+                    ("kefu_credit_review_date", "<=", cutoff),
+                    "&",
+                    ("kefu_credit_review_date", "=", False),
+                    ("kefu_credit_tier_date", "<=", cutoff),
+                ]
+            )
+        batch = due[:batch_size]
+        if batch:
+            self.env.cr.execute(
+                "SELECT id FROM res_partner WHERE id IN %s FOR UPDATE SKIP LOCKED",
+                (tuple(batch.ids),),
+            )
+            batch = batch.browse([row[0] for row in self.env.cr.fetchall()])
+        self.create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "kind": "periodic",
+                    "user_id": (partner.user_id or self.env.user).id,
+                }
+                for partner in batch
+            ]
+        )
+        self.env["ir.cron"]._notify_progress(done=len(batch), remaining=len(due) - len(batch))
+        return len(batch)

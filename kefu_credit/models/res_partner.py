@@ -1,0 +1,296 @@
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+from .kefu_credit_policy import TIERS
+
+CREDIT_CONTROL_GROUP = "kefu_credit.group_kefu_credit_control"
+# CRD-1: fields only the credit group may change.
+TIER_FIELDS = {
+    "kefu_credit_tier",
+    "kefu_credit_tier_date",
+    "kefu_credit_tier_user_id",
+    "kefu_credit_tier_reason",
+    "kefu_credit_limit_manual",
+    "kefu_credit_review_date",
+    "kefu_credit_relax_date",
+}
+# CRD-3: exposure = open orders + draft, open and unpaid invoices (OCA risk).
+RISK_INCLUDE_FIELDS = (
+    "risk_sale_order_include",
+    "risk_invoice_draft_include",
+    "risk_invoice_open_include",
+    "risk_invoice_unpaid_include",
+)
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    kefu_credit_tier = fields.Selection(TIERS, string="Credit Tier", tracking=True, index=True)
+    kefu_credit_tier_date = fields.Date(string="Credit Tier Date", tracking=True)
+    kefu_credit_tier_user_id = fields.Many2one(
+        "res.users", string="Credit Tier Set By", tracking=True
+    )
+    kefu_credit_tier_reason = fields.Text(string="Credit Tier Reason", tracking=True)
+    kefu_credit_policy_id = fields.Many2one(
+        "kefu.credit.policy", string="Credit Tier Policy", compute="_compute_kefu_credit_policy_id"
+    )
+    kefu_credit_limit_manual = fields.Boolean(
+        string="Credit Limit Set by Hand",
+        tracking=True,
+        help="Keep the credit limit typed by the credit group instead of the tier's computation.",
+    )
+    kefu_credit_review_date = fields.Date(
+        string="Last Credit Review", tracking=True, help="Date of the last approved investigation."
+    )
+    kefu_credit_relax_date = fields.Date(string="Last Limit Relaxation")
+    kefu_credit_limit_amount = fields.Float(
+        string="Credit Limit Granted", compute="_compute_kefu_credit_usage", compute_sudo=True
+    )
+    kefu_credit_used = fields.Float(
+        string="Credit Used", compute="_compute_kefu_credit_usage", compute_sudo=True
+    )
+    kefu_credit_used_pct = fields.Float(
+        string="Limit Used (%)", compute="_compute_kefu_credit_usage", compute_sudo=True
+    )
+    kefu_credit_can_edit = fields.Boolean(compute="_compute_kefu_credit_can_edit")
+    kefu_credit_suspended = fields.Boolean(
+        string="Supply Suspended",
+        compute="_compute_kefu_credit_suspended",
+        store=True,
+        tracking=True,
+        help="Set by a decided emergency report with a suspension measure, until lifted.",
+    )
+    kefu_credit_investigation_ids = fields.One2many(
+        "kefu.credit.investigation", "partner_id", string="Credit Investigations"
+    )
+    kefu_credit_emergency_report_ids = fields.One2many(
+        "kefu.credit.emergency.report", "partner_id", string="Emergency Reports"
+    )
+    kefu_credit_overlimit_approval_ids = fields.One2many(
+        "kefu.credit.overlimit.approval", "partner_id", string="Over-limit Approvals"
+    )
+
+    @api.depends("kefu_credit_tier")
+    def _compute_kefu_credit_policy_id(self):
+        policies = self.env["kefu.credit.policy"].sudo().search([])
+        for partner in self:
+            partner.kefu_credit_policy_id = policies.filtered(
+                lambda p, tier=partner.kefu_credit_tier: p.tier == tier
+            )[:1]
+
+    @api.depends("credit_limit", "risk_total")
+    def _compute_kefu_credit_usage(self):
+        for partner in self:
+            commercial = partner.commercial_partner_id
+            limit = commercial.credit_limit
+            used = commercial.risk_total
+            partner.kefu_credit_limit_amount = limit
+            partner.kefu_credit_used = used
+            partner.kefu_credit_used_pct = 100.0 * used / limit if limit else 0.0
+
+    def _compute_kefu_credit_can_edit(self):
+        self.kefu_credit_can_edit = self.env.su or self.env.user.has_group(CREDIT_CONTROL_GROUP)
+
+    @api.depends(
+        "kefu_credit_emergency_report_ids.state",
+        "kefu_credit_emergency_report_ids.suspends_supply",
+    )
+    def _compute_kefu_credit_suspended(self):
+        for partner in self:
+            partner.kefu_credit_suspended = any(
+                report.state == "decided" and report.suspends_supply
+                for report in partner.kefu_credit_emergency_report_ids
+            )
+
+    @api.constrains("kefu_credit_tier", "kefu_credit_tier_reason")
+    def _check_kefu_credit_tier_reason(self):
+        for partner in self:
+            if partner.kefu_credit_tier and not (partner.kefu_credit_tier_reason or "").strip():
+                raise ValidationError(
+                    self.env._("Give the reason for the credit tier of %s.", partner.display_name)
+                )
+
+    @api.constrains("credit_limit", "kefu_credit_tier")
+    def _check_kefu_credit_limit(self):
+        for partner in self.sudo():
+            if partner.credit_limit < 0:
+                raise ValidationError(
+                    self.env._("The credit limit of %s cannot be negative.", partner.display_name)
+                )
+            # CRD-2: tier D gets no credit at all.
+            if partner.kefu_credit_tier == "D" and partner.credit_limit > 0:
+                raise ValidationError(
+                    self.env._(
+                        "%s is in credit tier D: no credit limit can be given, "
+                        "orders need prepayment.",
+                        partner.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(TIER_FIELDS & set(vals) for vals in vals_list):
+            self._kefu_check_credit_access()
+        for vals in vals_list:
+            if vals.get("kefu_credit_tier"):
+                vals.setdefault("kefu_credit_tier_date", fields.Date.context_today(self))
+                vals.setdefault("kefu_credit_tier_user_id", self.env.uid)
+        partners = super().create(vals_list)
+        partners.filtered("kefu_credit_tier")._kefu_apply_credit_policy()
+        return partners
+
+    def write(self, vals):
+        if TIER_FIELDS & set(vals):
+            self._kefu_check_credit_access()
+        if vals.get("kefu_credit_tier") == "D":
+            # CRD-2: the limit goes before the tier D arrives (checked together).
+            super(ResPartner, self.sudo()).write({"credit_limit": 0.0})
+        tier_changed = "kefu_credit_tier" in vals
+        if tier_changed and vals["kefu_credit_tier"]:
+            vals = dict(vals)
+            vals.setdefault("kefu_credit_tier_date", fields.Date.context_today(self))
+            vals.setdefault("kefu_credit_tier_user_id", self.env.uid)
+        res = super().write(vals)
+        if tier_changed or vals.get("kefu_credit_limit_manual") is False:
+            self.filtered("kefu_credit_tier")._kefu_apply_credit_policy()
+        return res
+
+    @api.onchange("kefu_credit_tier")
+    def _onchange_kefu_credit_tier(self):
+        # A new tier needs its own reason (CRD-1).
+        if self.kefu_credit_tier != self._origin.kefu_credit_tier:
+            self.kefu_credit_tier_reason = False
+
+    def _kefu_check_credit_access(self):
+        # CRD-1: tiers are changed by the credit group only (Finance, CS Manager).
+        if self.env.su or self.env.user.has_group(CREDIT_CONTROL_GROUP):
+            return
+        raise AccessError(
+            self.env._(
+                "Only the credit control group (Finance, CS Manager) can change credit tiers."
+            )
+        )
+
+    def _kefu_sales_average_daily(self, today=None):
+        """Average daily invoiced sales (company currency) over the settings' window."""
+        self.ensure_one()
+        today = today or fields.Date.context_today(self)
+        window = self.env["kefu.settings"].get_value("kefu_crd_sales_window_days")
+        moves = (
+            self.env["account.move"]
+            .sudo()
+            .search(
+                [
+                    ("commercial_partner_id", "=", self.commercial_partner_id.id),
+                    ("move_type", "in", ("out_invoice", "out_refund")),
+                    ("state", "=", "posted"),
+                    ("invoice_date", ">", today - timedelta(days=window)),
+                    ("invoice_date", "<=", today),
+                ]
+            )
+        )
+        return sum(moves.mapped("amount_total_signed")) / window
+
+    def _kefu_computed_credit_limit(self, today=None):
+        """CRD-2: the limit a tier's policy gives this customer."""
+        self.ensure_one()
+        policy = self.kefu_credit_policy_id
+        if not policy or policy.limit_method == "none" or self.kefu_credit_tier == "D":
+            return 0.0
+        if policy.limit_method == "sales":
+            term = policy.payment_term_id or self.sudo().property_payment_term_id
+            days = policy._term_days(term)
+            return self.currency_id.round(self._kefu_sales_average_daily(today) * days)
+        if self.kefu_credit_tier == "C" and not policy.allow_limit:
+            return 0.0
+        return policy.fixed_limit
+
+    def _kefu_apply_credit_policy(self):
+        """CRD-2: the tier brings its payment term and limit to the customer."""
+        # Callers passed _kefu_check_credit_access; the limit itself is a
+        # Finance field, written as superuser on their behalf.
+        for partner in self.sudo():
+            policy = partner.kefu_credit_policy_id
+            vals = dict.fromkeys(RISK_INCLUDE_FIELDS, True)
+            if policy.payment_term_id:
+                vals["property_payment_term_id"] = policy.payment_term_id.id
+            if partner.kefu_credit_tier == "D":
+                vals["kefu_credit_limit_manual"] = False
+                vals["credit_limit"] = 0.0
+            elif not (partner.kefu_credit_limit_manual and partner.kefu_credit_tier == "A"):
+                vals["credit_limit"] = partner._kefu_computed_credit_limit()
+            vals["kefu_credit_relax_date"] = fields.Date.context_today(partner)
+            super(ResPartner, partner).write(vals)
+
+    def action_kefu_recompute_credit_limit(self):
+        self._kefu_check_credit_access()
+        self.filtered("kefu_credit_tier")._kefu_apply_credit_policy()
+        return True
+
+    def _kefu_has_overdue(self, today=None):
+        """Whether any receivable of the customer is past its due date."""
+        self.ensure_one()
+        today = today or fields.Date.context_today(self)
+        return bool(
+            self.env["account.move.line"]
+            .sudo()
+            .search_count(
+                [
+                    ("partner_id", "child_of", self.commercial_partner_id.id),
+                    ("account_type", "=", "asset_receivable"),
+                    ("parent_state", "=", "posted"),
+                    ("reconciled", "=", False),
+                    ("amount_residual", ">", 0),
+                    ("date_maturity", "<", today),
+                ],
+                limit=1,
+            )
+        )
+
+    @api.model
+    def _cron_kefu_relax_credit_limits(self, batch_size=200):
+        """CRD-2: relax a tier's set limit after N months without overdue invoices."""
+        today = fields.Date.context_today(self)
+        done = 0
+        for policy in self.env["kefu.credit.policy"].search(
+            [("relax_months", ">", 0), ("relax_percent", ">", 0), ("limit_method", "=", "fixed")]
+        ):
+            cutoff = today - relativedelta(months=policy.relax_months)
+            partners = self.search(
+                [
+                    ("kefu_credit_tier", "=", policy.tier),
+                    ("kefu_credit_limit_manual", "=", False),
+                    ("kefu_credit_suspended", "=", False),
+                    ("kefu_credit_relax_date", "<=", cutoff),
+                ],
+                limit=batch_size,
+            )
+            for partner in partners.sudo():
+                if partner._kefu_has_overdue():
+                    # The months without overdue start again.
+                    super(ResPartner, partner).write({"kefu_credit_relax_date": today})
+                    continue
+                limit = partner.credit_limit * (1 + policy.relax_percent / 100.0)
+                if policy.relax_max_limit:
+                    limit = min(limit, policy.relax_max_limit)
+                super(ResPartner, partner).write(
+                    {
+                        "credit_limit": partner.currency_id.round(limit),
+                        "kefu_credit_relax_date": today,
+                    }
+                )
+                partner.message_post(
+                    body=self.env._(
+                        "Credit limit relaxed to %(limit)s after %(months)s months "
+                        "without overdue.",
+                        limit=partner.credit_limit,
+                        months=policy.relax_months,
+                    )
+                )
+                done += 1
+        return done

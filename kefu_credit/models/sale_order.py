@@ -1,0 +1,158 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    kefu_credit_tier = fields.Selection(
+        related="partner_id.commercial_partner_id.kefu_credit_tier", string="Credit Tier"
+    )
+    kefu_credit_suspended = fields.Boolean(
+        related="partner_id.commercial_partner_id.kefu_credit_suspended", string="Supply Suspended"
+    )
+    kefu_overlimit_approval_ids = fields.One2many(
+        "kefu.credit.overlimit.approval", "order_id", string="Over-limit Approvals"
+    )
+    kefu_overlimit_approval_count = fields.Integer(compute="_compute_kefu_overlimit_approval_count")
+
+    @api.depends("kefu_overlimit_approval_ids")
+    def _compute_kefu_overlimit_approval_count(self):
+        for order in self:
+            order.kefu_overlimit_approval_count = len(order.kefu_overlimit_approval_ids)
+
+    def _kefu_order_amount(self, partner):
+        self.ensure_one()
+        return self.currency_id._convert(
+            self.amount_total,
+            partner.risk_currency_id,
+            self.company_id,
+            self.date_order.date() if self.date_order else fields.Date.context_today(self),
+            round=False,
+        )
+
+    def _kefu_amount_over_limit(self):
+        """Open orders + unpaid invoices + this order - the limit (CRD-3), or 0."""
+        self.ensure_one()
+        partner = self.partner_id.commercial_partner_id.sudo()
+        if not partner.kefu_credit_tier:
+            return 0.0
+        exposure = partner.risk_total
+        if self.state not in self.env["sale.order"]._get_risk_states():
+            exposure += self._kefu_order_amount(partner)
+        over = exposure - partner.credit_limit
+        return partner.risk_currency_id.round(over) if over > 0 else 0.0
+
+    def _kefu_check_credit(self):
+        """CRD-2, CRD-3, CRD-10: refuse a confirmation the credit policy forbids."""
+        self.ensure_one()
+        partner = self.partner_id.commercial_partner_id.sudo()
+        if partner.kefu_credit_suspended:
+            raise UserError(
+                self.env._(
+                    "Supply to %s is suspended by an emergency report decision: "
+                    "orders cannot be confirmed until the suspension is lifted.",
+                    partner.display_name,
+                )
+            )
+        policy = partner.kefu_credit_policy_id
+        if not partner.kefu_credit_tier or not policy:
+            return
+        currency = partner.risk_currency_id
+        # The order may not give longer payment terms than the tier's policy.
+        if policy.payment_term_id and self.payment_term_id:
+            if policy._term_days(self.payment_term_id) > policy._term_days():
+                raise UserError(
+                    self.env._(
+                        "Credit tier %(tier)s of %(partner)s allows the payment term "
+                        "%(term)s at most; order %(order)s gives %(order_term)s.",
+                        tier=partner.kefu_credit_tier,
+                        partner=partner.display_name,
+                        term=policy.payment_term_id.display_name,
+                        order=self.name,
+                        order_term=self.payment_term_id.display_name,
+                    )
+                )
+        amount = self._kefu_order_amount(partner)
+        if policy.prepayment_required or partner.kefu_credit_tier == "D":
+            # CRD-2: tier D pays before the goods (先款后货); approvals do not apply.
+            advance = max(0.0, -partner.credit) - partner.risk_sale_order
+            paid = self.amount_paid + max(0.0, advance)
+            if currency.compare_amounts(paid, amount) < 0:
+                raise UserError(
+                    self.env._(
+                        "%(partner)s is in credit tier %(tier)s: order %(order)s needs "
+                        "prepayment before confirmation (%(paid)s paid of %(amount)s).",
+                        partner=partner.display_name,
+                        tier=partner.kefu_credit_tier,
+                        order=self.name,
+                        paid=currency.round(paid),
+                        amount=currency.round(amount),
+                    )
+                )
+            return
+        if partner.kefu_credit_tier == "C" and not partner.credit_limit:
+            # Cash on delivery (现款现货) without a limit: the payment term rules.
+            return
+        over = self._kefu_amount_over_limit()
+        if currency.is_zero(over):
+            return
+        approvals = self.kefu_overlimit_approval_ids.filtered(lambda a: a.state == "approved")
+        if not approvals:
+            raise UserError(
+                self.env._(
+                    "Order %(order)s would take %(partner)s %(over)s over the credit limit of "
+                    "%(limit)s (open orders, unpaid invoices and this order: %(exposure)s). "
+                    "Request an over-limit approval from the Marketing Manager or the "
+                    "General Manager.",
+                    order=self.name,
+                    partner=partner.display_name,
+                    over=over,
+                    limit=partner.credit_limit,
+                    exposure=currency.round(partner.credit_limit + over),
+                )
+            )
+        best = max(approvals.mapped("amount"))
+        if currency.compare_amounts(best, over) < 0:
+            raise UserError(
+                self.env._(
+                    "The over-limit approval covers %(approved)s but order %(order)s goes "
+                    "%(over)s over the credit limit: request a new approval.",
+                    approved=best,
+                    order=self.name,
+                    over=over,
+                )
+            )
+
+    def action_confirm(self):
+        for order in self:
+            order._kefu_check_credit()
+        tiered = all(order.partner_id.commercial_partner_id.kefu_credit_tier for order in self)
+        # Our tier policy has decided; OCA's risk wizard would ask again.
+        orders = self.with_context(bypass_risk=True) if tiered else self
+        return super(SaleOrder, orders).action_confirm()
+
+    def action_kefu_request_overlimit(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Over-limit Approval"),
+            "res_model": "kefu.credit.overlimit.approval",
+            "view_mode": "form",
+            "target": "current",
+            "context": {
+                "default_order_id": self.id,
+                "default_amount": self._kefu_amount_over_limit(),
+            },
+        }
+
+    def action_kefu_view_overlimit_approvals(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Over-limit Approvals"),
+            "res_model": "kefu.credit.overlimit.approval",
+            "view_mode": "list,form",
+            "domain": [("order_id", "=", self.id)],
+            "context": {"default_order_id": self.id},
+        }
