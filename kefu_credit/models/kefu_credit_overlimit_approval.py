@@ -110,6 +110,17 @@ class KefuCreditOverlimitApproval(models.Model):
 
     def _kefu_check_covers_need(self):
         for approval in self:
+            policy = approval.partner_id.kefu_credit_policy_id
+            if approval.credit_tier == "D" or policy.prepayment_required:
+                # CRD-2: tier D gets no credit; only prepayment releases its orders.
+                raise ValidationError(
+                    self.env._(
+                        "%s gets no credit (prepayment before delivery): an over-limit "
+                        "approval cannot replace the prepayment.",
+                        approval.partner_id.display_name,
+                    )
+                )
+        for approval in self:
             needed = approval.amount_needed
             if approval.currency_id.compare_amounts(approval.amount, needed) < 0:
                 raise ValidationError(
@@ -125,17 +136,6 @@ class KefuCreditOverlimitApproval(models.Model):
 
     def action_request(self):
         """Report the over-limit to the approvers (CRD-3)."""
-        for approval in self:
-            policy = approval.partner_id.kefu_credit_policy_id
-            if approval.credit_tier == "D" or policy.prepayment_required:
-                # CRD-2: tier D gets no credit; only prepayment releases its orders.
-                raise ValidationError(
-                    self.env._(
-                        "%s gets no credit (prepayment before delivery): an over-limit "
-                        "approval cannot replace the prepayment.",
-                        approval.partner_id.display_name,
-                    )
-                )
         self._kefu_check_covers_need()
         return self.request_validation()
 

@@ -1,7 +1,39 @@
+from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 
 @tagged("post_install", "-at_install", "kefu", "kefu_credit", "kefu_tour")
 class TestCreditTour(HttpCase):
     def test_over_limit_order_approval_confirmation_in_the_browser(self):
-        pass
+        self.env.ref("kefu_credit.kefu_credit_policy_b").fixed_limit = 1000.0
+        customer = self.env["res.partner"].create(
+            {
+                "name": "Ningbo Harbour Logistics",
+                "is_company": True,
+                "kefu_credit_tier": "B",
+                "kefu_credit_tier_reason": "First investigation",
+            }
+        )
+        product = self.env["product.product"].create(
+            {"name": "Steel beam", "list_price": 1500.0, "taxes_id": [fields.Command.clear()]}
+        )
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": customer.id,
+                "order_line": [
+                    fields.Command.create(
+                        {
+                            "product_id": product.id,
+                            "price_unit": 1500.0,
+                            "tax_id": [fields.Command.clear()],
+                        }
+                    )
+                ],
+            }
+        )
+        self.start_tour(f"/odoo/sale.order/{order.id}", "kefu_credit_overlimit_tour", login="admin")
+        self.assertEqual(order.state, "sale")
+        approval = order.kefu_overlimit_approval_ids
+        self.assertEqual(approval.state, "approved")
+        self.assertEqual(approval.amount, 500.0)
+        self.assertIn(approval, customer.kefu_credit_overlimit_approval_ids)
