@@ -1,0 +1,71 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class KefuCallbackAnswer(models.Model):
+    """One answer of a callback form (CBK-1); reportable per question."""
+
+    _name = "kefu.callback.answer"
+    _description = "Callback Form Answer"
+    _order = "callback_id, sequence, id"
+
+    callback_id = fields.Many2one("kefu.callback", required=True, ondelete="cascade", index=True)
+    question_id = fields.Many2one("kefu.callback.question", required=True, ondelete="restrict")
+    sequence = fields.Integer(related="question_id.sequence", store=True)
+    answer_type = fields.Selection(related="question_id.answer_type")
+    answer = fields.Selection([("yes", "Yes"), ("no", "No")])
+    answer_text = fields.Text(string="Answer Text")
+    # Stored for per-question analysis (pivot, graph, summary report).
+    partner_id = fields.Many2one(related="callback_id.partner_id", store=True, string="Customer")
+    user_id = fields.Many2one(related="callback_id.user_id", store=True, string="Agent")
+    callback_date = fields.Datetime(
+        related="callback_id.date_start", store=True, string="Callback Time"
+    )
+    yes_count = fields.Integer(string="Yes", compute="_compute_counts", store=True)
+    no_count = fields.Integer(string="No", compute="_compute_counts", store=True)
+
+    _sql_constraints = [
+        (
+            "question_unique",
+            "unique(callback_id, question_id)",
+            "Each question is answered once per callback.",
+        )
+    ]
+
+    @api.depends("answer")
+    def _compute_counts(self):
+        for line in self:
+            line.yes_count = 1 if line.answer == "yes" else 0
+            line.no_count = 1 if line.answer == "no" else 0
+
+    @api.constrains("callback_id", "question_id")
+    def _check_answered_once(self):
+        for line in self:
+            twins = line.callback_id.answer_ids.filtered(
+                lambda other, line=line: other.question_id == line.question_id
+            )
+            if len(twins) > 1:
+                raise ValidationError(
+                    self.env._(
+                        "The question %(question)s is already answered on this callback.",
+                        question=line.question_id.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        callbacks = self.env["kefu.callback"].browse(
+            [vals["callback_id"] for vals in vals_list if vals.get("callback_id")]
+        )
+        callbacks._check_form_open()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if {"answer", "answer_text", "question_id", "callback_id"} & set(vals):
+            self.callback_id._check_form_open()
+        return super().write(vals)
+
+    def unlink(self):
+        if self.callback_id.filtered("form_done"):
+            raise UserError(self.env._("The callback form was already answered."))
+        return super().unlink()

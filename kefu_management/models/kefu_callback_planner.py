@@ -1,0 +1,432 @@
+from datetime import date, datetime, timedelta
+
+import pytz
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+
+
+class KefuCallbackPlanner(models.AbstractModel):
+    """The callback planner (scheduled action).
+
+    Each step takes one locked batch of the records waiting for a callback and
+    makes them leave its domain; the planner's keys (``plan_key``, unique) make
+    a second run, or a second worker, plan nothing twice. Planned times never
+    fall in the customer's rest time (CBK-3); agents get the callbacks by load
+    (CBK-6).
+    """
+
+    _name = "kefu.callback.planner"
+    _description = "Callback Planner"
+
+    # Entry points -------------------------------------------------------------
+
+    @api.model
+    def _cron_kefu_callback_plan(self, batch_size=100):
+        today = self._today()
+        lead = self.env["kefu.settings"].get_value("kefu_cbk_special_lead_days")
+        steps = [
+            (
+                "kefu.callback.source",
+                [
+                    ("state", "=", "done"),
+                    ("source_type", "in", ("delivery", "installation")),
+                    ("callback_planned", "=", False),
+                ],
+                self._plan_after_service,
+            ),
+            (
+                "kefu.callback.source",
+                [
+                    ("state", "=", "done"),
+                    ("source_type", "=", "project"),
+                    ("next_callback_date", "!=", False),
+                    ("next_callback_date", "<=", today),
+                ],
+                self._plan_project,
+            ),
+            (
+                "helpdesk.ticket",
+                self.env["helpdesk.ticket"]._kefu_callback_planner_domain(),
+                self._plan_complaint,
+            ),
+            (
+                "kefu.callback.special",
+                [
+                    ("kind", "!=", "anniversary"),
+                    ("planned", "=", False),
+                    ("date", "<=", today + timedelta(days=lead)),
+                ],
+                self._plan_special,
+            ),
+        ]
+        done, remaining = self._run_steps(steps, batch_size)
+        self._plan_anniversaries(today, lead)
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+
+    @api.model
+    def _cron_kefu_callback_follow_up(self, batch_size=200):
+        """CBK-2: flag overdue store feedback; CBK-3: key-customer coverage warning."""
+        now = fields.Datetime.now()
+        steps = [
+            (
+                "kefu.callback",
+                [
+                    ("feedback_state", "=", "to_send"),
+                    ("feedback_overdue", "=", False),
+                    ("feedback_deadline", "<", now),
+                ],
+                self._flag_feedback_overdue,
+            ),
+        ]
+        done, remaining = self._run_steps(steps, batch_size)
+        self._plan_coverage(self._today())
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+
+    @api.model
+    def _run_steps(self, steps, batch_size):
+        # Progress is reported once for all steps, not by each batch.
+        batches = self.env["kefu.cron.batch"].with_context(ir_cron_progress_id=False)
+        done = remaining = 0
+        for model_name, domain, callback in steps:
+            batch = batches.run(model_name, domain, callback, batch_size)
+            done += len(batch)
+            remaining += self.env[model_name].sudo().search_count(domain)
+        return done, remaining
+
+    # Helpers -----------------------------------------------------------------
+
+    @api.model
+    def _today(self):
+        return self.env["kefu.working.time"].local_now().date()
+
+    @api.model
+    def _team_members(self, team=None):
+        if not team:
+            team_id = self.env["kefu.settings"].get_value("kefu_cbk_team_id")
+            team = self.env["helpdesk.ticket.team"].sudo().browse(int(team_id or 0)).exists()
+        users = team.user_ids if team else self.env["res.users"]
+        if not users:
+            users = self.env.ref("kefu_management.group_kefu_agent").sudo().users
+        return team, users.filtered(lambda u: u.active and not u.share).sorted("id")
+
+    @api.model
+    def _pick_agent(self, users, extra_load):
+        """CBK-6: the agent with the fewest planned callbacks."""
+        if not users:
+            return self.env["res.users"]
+        groups = (
+            self.env["kefu.callback"]
+            .sudo()
+            ._read_group(
+                [("state", "=", "planned"), ("user_id", "in", users.ids)],
+                ["user_id"],
+                ["__count"],
+            )
+        )
+        load = {user.id: count for user, count in groups}
+        agent = min(users, key=lambda u: (load.get(u.id, 0) + extra_load.get(u.id, 0), u.id))
+        extra_load[agent.id] = extra_load.get(agent.id, 0) + 1
+        return agent
+
+    @api.model
+    def _create_callbacks(self, vals_list, team=None):
+        """Create callbacks whose ``plan_key`` is new; keys already used are skipped."""
+        Callback = self.env["kefu.callback"].sudo()
+        keys = [vals["plan_key"] for vals in vals_list]
+        used = set(
+            Callback.with_context(active_test=False)
+            .search([("plan_key", "in", keys)])
+            .mapped("plan_key")
+        )
+        team, users = self._team_members(team)
+        extra_load = {}
+        todo = []
+        for vals in vals_list:
+            if vals["plan_key"] in used:
+                continue
+            used.add(vals["plan_key"])
+            vals.setdefault("team_id", team.id)
+            if not vals.get("user_id"):
+                vals["user_id"] = self._pick_agent(users, extra_load).id
+            todo.append(vals)
+        return Callback.create(todo)
+
+    @api.model
+    def _slot_vals(self, partner, earliest, base, company=None):
+        """Planned time (first allowed slot) and due time from the event ``base``."""
+        working = self.env["kefu.working.time"]
+        days = self.env["kefu.settings"].get_value("kefu_cbk_due_days")
+        return {
+            "planned_date": partner._kefu_next_call_slot(earliest),
+            "deadline_date": working.add_working_days(base, days, company),
+        }
+
+    @api.model
+    def _day_start(self, partner, day):
+        """Naive UTC of the start of allowed calls on the customer's local ``day``."""
+        tz = partner._kefu_tz()
+        hours = self.env["kefu.settings"].get_value("kefu_cbk_call_from")
+        local = tz.localize(datetime.combine(day, datetime.min.time()) + timedelta(hours=hours))
+        moment = local.astimezone(pytz.utc).replace(tzinfo=None)
+        return max(moment, fields.Datetime.now())
+
+    # Steps ---------------------------------------------------------------------
+
+    @api.model
+    def _plan_after_service(self, sources):
+        """CBK-1: a callback due within 3 working days of the delivery or installation."""
+        working = self.env["kefu.working.time"]
+        delay = self.env["kefu.settings"].get_value("kefu_cbk_plan_delay_days")
+        vals_list = []
+        for source in sources:
+            earliest = max(
+                working.add_working_days(source.done_date, delay, source.company_id),
+                fields.Datetime.now(),
+            )
+            vals = self._slot_vals(source.partner_id, earliest, source.done_date, source.company_id)
+            vals.update(
+                partner_id=source.partner_id.id,
+                source_id=source.id,
+                callback_type="service",
+                company_id=source.company_id.id,
+                plan_key=f"service:{source.id}",
+            )
+            vals_list.append(vals)
+        self._create_callbacks(vals_list)
+        sources.write({"callback_planned": True})
+
+    @api.model
+    def _plan_project(self, sources):
+        """CBK-5: monthly in the project's first year, quarterly afterwards."""
+        for source in sources:
+            number = source.project_callback_count + 1
+            day = source.next_callback_date
+            base = self._day_start(source.partner_id, day)
+            vals = self._slot_vals(source.partner_id, base, base, source.company_id)
+            vals.update(
+                partner_id=source.partner_id.id,
+                source_id=source.id,
+                callback_type="project",
+                company_id=source.company_id.id,
+                plan_key=f"project:{source.id}:{number}",
+            )
+            self._create_callbacks([vals])
+            source.write(
+                {
+                    "project_callback_count": number,
+                    "next_callback_date": source._project_callback_date(number + 1),
+                }
+            )
+
+    @api.model
+    def _plan_complaint(self, tickets):
+        """CMP-5: after the result was given back, the complaint's callback."""
+        working = self.env["kefu.working.time"]
+        delay = self.env["kefu.settings"].get_value("kefu_cbk_plan_delay_days")
+        for ticket in tickets:
+            resolved = ticket.kefu_resolved_date or fields.Datetime.now()
+            earliest = max(working.add_working_days(resolved, delay), fields.Datetime.now())
+            vals = self._slot_vals(ticket.partner_id, earliest, resolved)
+            vals.update(
+                partner_id=ticket.partner_id.id,
+                ticket_id=ticket.id,
+                callback_type="complaint",
+                plan_key=f"complaint:{ticket.id}",
+            )
+            # The agent answering for the complaint calls back, else the team shares it.
+            if ticket.user_id and not ticket.user_id.share:
+                vals["user_id"] = ticket.user_id.id
+            self._create_callbacks([vals], team=ticket.team_id)
+        tickets.write({"kefu_callback_planned": True})
+
+    @api.model
+    def _plan_special(self, specials):
+        """CBK-4: holidays, promotions and reminders, planned ahead of their date."""
+        for special in specials:
+            vals_list = []
+            for partner in special._target_partners():
+                day = self._working_day_before(special.date)
+                start = self._day_start(partner, day)
+                vals = self._slot_vals(partner, start, start)
+                vals.update(
+                    partner_id=partner.id,
+                    special_id=special.id,
+                    callback_type="special",
+                    plan_key=f"special:{special.id}:{partner.id}",
+                )
+                vals_list.append(vals)
+            self._create_callbacks(vals_list)
+        specials.write({"planned": True})
+
+    @api.model
+    def _working_day_before(self, day):
+        """The special day itself when it is a working day, else the last one before."""
+        working = self.env["kefu.working.time"]
+        current = day
+        for _i in range(60):
+            if working.is_working_day(current):
+                return current
+            current -= timedelta(days=1)
+        return day
+
+    @api.model
+    def _plan_anniversaries(self, today, lead):
+        """CBK-4: each customer on their anniversary, when an anniversary special is active."""
+        specials = self.env["kefu.callback.special"].sudo().search([("kind", "=", "anniversary")])
+        for special in specials:
+            vals_list = []
+            for partner in special._target_partners().filtered("kefu_anniversary_date"):
+                anniversary = self._next_anniversary(partner.kefu_anniversary_date, today)
+                if not anniversary or anniversary > today + timedelta(days=lead):
+                    continue
+                start = self._day_start(partner, self._working_day_before(anniversary))
+                vals = self._slot_vals(partner, start, start)
+                vals.update(
+                    partner_id=partner.id,
+                    special_id=special.id,
+                    callback_type="special",
+                    plan_key=f"anniversary:{special.id}:{partner.id}:{anniversary.year}",
+                )
+                vals_list.append(vals)
+            self._create_callbacks(vals_list)
+
+    @api.model
+    def _next_anniversary(self, origin, today):
+        for year in (today.year, today.year + 1):
+            try:
+                day = origin.replace(year=year)
+            except ValueError:  # 29 February
+                day = date(year, 3, 1)
+            if day >= today and day > origin:
+                return day
+        return False
+
+    @api.model
+    def _flag_feedback_overdue(self, callbacks):
+        """CBK-2: the store feedback was not sent within its working day."""
+        callbacks.write({"feedback_overdue": True})
+        for callback in callbacks:
+            if callback.user_id:
+                callback.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._("Send the callback feedback to the store"),
+                    user_id=callback.user_id.id,
+                )
+
+    # CBK-3: key-customer coverage -------------------------------------------------
+
+    @api.model
+    def _period(self, day):
+        first = day.replace(day=1)
+        return first, first + relativedelta(months=1)
+
+    @api.model
+    def _period_bounds_utc(self, first, after):
+        tz = pytz.timezone(self.env.company.resource_calendar_id.tz or "UTC")
+
+        def utc(day):
+            return (
+                tz.localize(datetime.combine(day, datetime.min.time()))
+                .astimezone(pytz.utc)
+                .replace(tzinfo=None)
+            )
+
+        return utc(first), utc(after)
+
+    @api.model
+    def coverage(self, first, after, user=None):
+        """Key customers with a done callback in [first, after) / all key customers."""
+        start, stop = self._period_bounds_utc(first, after)
+        keys = self.env["res.partner"].sudo().search([("kefu_key_customer", "=", True)])
+        domain = [
+            ("partner_id", "in", keys.ids),
+            ("state", "=", "done"),
+            ("date_end", ">=", start),
+            ("date_end", "<", stop),
+        ]
+        if user is not None:
+            planned = (
+                self.env["kefu.callback"]
+                .sudo()
+                .search(
+                    [
+                        ("partner_id", "in", keys.ids),
+                        ("user_id", "=", user.id),
+                        ("planned_date", ">=", start),
+                        ("planned_date", "<", stop),
+                    ]
+                )
+            )
+            keys = planned.partner_id
+            domain += [("user_id", "=", user.id)]
+        called = self.env["kefu.callback"].sudo().search(domain).partner_id
+        total = len(keys)
+        return {
+            "total": total,
+            "done": len(called),
+            "rate": 100.0 * len(called) / total if total else 100.0,
+            "missing": keys - called,
+        }
+
+    @api.model
+    def _plan_coverage(self, today):
+        """Before the period ends, key customers not called back get a callback and
+        the Team Leader is told who they are."""
+        warn = self.env["kefu.settings"].get_value("kefu_cbk_coverage_warn_days")
+        first, after = self._period(today)
+        if (after - today).days > warn:
+            return self.env["kefu.callback"]
+        start, stop = self._period_bounds_utc(first, after)
+        missing = self.coverage(first, after)["missing"]
+        planned = (
+            self.env["kefu.callback"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "in", missing.ids),
+                    ("state", "=", "planned"),
+                    ("planned_date", ">=", start),
+                    ("planned_date", "<", stop),
+                ]
+            )
+            .partner_id
+        )
+        vals_list = []
+        for partner in missing - planned:
+            vals = self._slot_vals(partner, fields.Datetime.now(), fields.Datetime.now())
+            vals["deadline_date"] = min(vals["deadline_date"], stop)
+            vals.update(
+                partner_id=partner.id,
+                callback_type="coverage",
+                plan_key=f"coverage:{partner.id}:{first.isoformat()}",
+            )
+            vals_list.append(vals)
+        callbacks = self._create_callbacks(vals_list)
+        if callbacks:
+            self._notify_leaders(callbacks, first)
+        return callbacks
+
+    @api.model
+    def _notify_leaders(self, callbacks, first):
+        team = callbacks.team_id[:1]
+        leaders = (
+            team.user_id
+            if team and team.user_id
+            else (
+                self.env.ref("kefu_management.group_kefu_team_leader").sudo().users
+                - self.env.ref("kefu_management.group_kefu_manager").sudo().users
+            )
+        )
+        names = ", ".join(callbacks.partner_id.mapped("display_name"))
+        for callback in callbacks:
+            for leader in leaders.filtered(lambda u: u.active and not u.share):
+                callback.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._(
+                        "Key customer not yet called back in %(period)s",
+                        period=first.strftime("%Y-%m"),
+                    ),
+                    note=names,
+                    user_id=leader.id,
+                )
