@@ -1,0 +1,53 @@
+from datetime import datetime
+
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install", "kefu", "kefu_archive", "kefu_tour")
+class TestBorrowTour(HttpCase):
+    def test_borrowing_card_flow_in_the_browser(self):
+        env = self.env
+        partner = env["res.partner"].create({"name": "Borrow Tour Co.", "is_company": True})
+        archive = env["kefu.archive"].create(
+            {
+                "partner_id": partner.id,
+                "org_structure": "Board of five",
+                "secrecy_level": "top_secret",
+                "classified_on": "2026-01-01",
+                "secrecy_end": "2031-01-01",
+            }
+        )
+        borrower = new_test_user(
+            env, "tour_borrower", groups="sales_team.group_sale_manager", name="Tour Borrower"
+        )
+        approver = new_test_user(
+            env, "tour_approver", groups="base.group_user", name="Tour Approver"
+        )
+        cs_manager = new_test_user(
+            env, "tour_cs", groups="kefu_management.group_kefu_manager", name="Tour CS Manager"
+        )
+        self.start_tour(
+            "/odoo/action-kefu_management.kefu_archive_borrow_action",
+            "kefu_borrow_request_tour",
+            login="tour_borrower",
+        )
+        card = env["kefu.archive.borrow"].search([("borrower_id", "=", borrower.id)])
+        self.assertEqual(card.archive_id, archive)
+        self.assertEqual(card.date_due.date(), datetime(2030, 6, 30).date())
+        self.assertEqual(card.validation_status, "pending")
+        card.with_user(approver).validate_tier()
+        self.start_tour(
+            "/odoo/action-kefu_management.kefu_archive_borrow_action",
+            "kefu_borrow_grant_tour",
+            login="tour_cs",
+        )
+        self.assertEqual(card.state, "granted")
+        self.assertEqual(card.granted_by_id, cs_manager)
+        self.start_tour(
+            "/odoo/action-kefu_management.kefu_archive_borrow_action",
+            "kefu_borrow_open_tour",
+            login="tour_borrower",
+        )
+        log = env["kefu.archive.access.log"].search([("user_id", "=", borrower.id)])
+        self.assertEqual(log.archive_id, archive)
+        self.assertTrue(log.borrowed)
