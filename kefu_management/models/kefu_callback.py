@@ -175,8 +175,8 @@ class KefuCallback(models.Model):
             if reason:
                 raise ValidationError(
                     self.env._(
-                        "The planned time of %(callback)s falls on %(reason)s of the customer. "
-                        "Choose another time or give a reason.",
+                        "The planned time of %(callback)s lies in the customer's rest time "
+                        "(%(reason)s). Choose another time or give a reason.",
                         callback=callback.name,
                         reason=reason,
                     )
@@ -191,7 +191,7 @@ class KefuCallback(models.Model):
                     "warning": {
                         "title": self.env._("Customer's rest time"),
                         "message": self.env._(
-                            "This time falls on %(reason)s of the customer (CBK-3). "
+                            "This time lies in the customer's rest time (%(reason)s). "
                             "Please give a reason or choose another time.",
                             reason=reason,
                         ),

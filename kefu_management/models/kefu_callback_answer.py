@@ -58,6 +58,23 @@ class KefuCallbackAnswer(models.Model):
             [vals["callback_id"] for vals in vals_list if vals.get("callback_id")]
         )
         callbacks._check_form_open()
+        # Answering a question twice: a clear message rather than the SQL error.
+        for vals in vals_list:
+            if vals.get("callback_id") and vals.get("question_id"):
+                twin = self.search_count(
+                    [
+                        ("callback_id", "=", vals["callback_id"]),
+                        ("question_id", "=", vals["question_id"]),
+                    ]
+                )
+                if twin:
+                    question = self.env["kefu.callback.question"].browse(vals["question_id"])
+                    raise ValidationError(
+                        self.env._(
+                            "The question %(question)s is already answered on this callback.",
+                            question=question.name,
+                        )
+                    )
         return super().create(vals_list)
 
     def write(self, vals):

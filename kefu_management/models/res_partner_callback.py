@@ -102,13 +102,13 @@ class ResPartner(models.Model):
         local = pytz.utc.localize(moment).astimezone(self._kefu_tz())
         get = self.env["kefu.settings"].get_value
         if not self.env["kefu.working.time"].is_working_day(local.date()):
-            return self.env._("a non-working day")
+            return self.env._("non-working day")
         hour = local.hour + local.minute / 60.0 + local.second / 3600.0
         if hour < get("kefu_cbk_call_from") or hour >= get("kefu_cbk_call_to"):
-            return self.env._("outside the allowed calling hours")
+            return self.env._("outside the calling hours")
         for start, stop in self._kefu_rest_windows():
             if start <= hour < stop:
-                return self.env._("a do-not-call window")
+                return self.env._("do-not-call window")
         return False
 
     def _kefu_next_call_slot(self, moment):

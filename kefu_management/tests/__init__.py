@@ -4,7 +4,10 @@ from . import test_archive_borrow
 from . import test_archive_destruction
 from . import test_archive_form
 from . import test_archive_tour
+from . import test_callback_feedback
+from . import test_callback_form
 from . import test_callback_planner
+from . import test_callback_report
 from . import test_complaint
 from . import test_complaint_tour
 from . import test_first_responder
