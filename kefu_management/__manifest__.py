@@ -42,6 +42,8 @@
         "views/kefu_archive_destruction_views.xml",
         "views/kefu_archive_access_log_views.xml",
         "views/res_partner_views.xml",
+        "views/kefu_customer_report_views.xml",
+        "report/kefu_archive_report.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_contact_views.xml",
         "views/kefu_enquiry_type_views.xml",

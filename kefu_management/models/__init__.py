@@ -23,6 +23,7 @@ from . import kefu_complaint_category
 from . import kefu_complaint_cause
 from . import kefu_complaint_department
 from . import kefu_cron_batch
+from . import kefu_customer_report
 from . import kefu_duty_roster
 from . import kefu_enquiry_type
 from . import kefu_makeup_day

@@ -240,6 +240,7 @@ class KefuArchive(models.Model):
             self._prepare_classification(vals)
         archives = super().create(vals_list)
         archives.filtered("agent_id")._schedule_first_contact()
+        archives.filtered(lambda a: not a.personal_details)._schedule_personal_details()
         return archives
 
     def write(self, vals):
@@ -298,6 +299,21 @@ class KefuArchive(models.Model):
                 date_deadline=due.date(),
                 summary=self.env._("First contact with the allocated customer"),
                 user_id=archive.agent_id.id,
+            )
+
+    def _schedule_personal_details(self):
+        # ARC-3: personal details (hobbies, family) within one month.
+        days = self.env["kefu.settings"].get_value("kefu_arc_personal_days")
+        today = fields.Date.context_today(self)
+        for archive in self:
+            due = self.env["kefu.working.time"].add_working_dates(
+                today + timedelta(days=days), 0, archive.company_id
+            )
+            archive.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=due,
+                summary=self.env._("Collect the personal details of the customer's people"),
+                user_id=(archive.agent_id or self.env.user).id,
             )
 
     def action_mark_contacted(self):

@@ -10,6 +10,7 @@ from . import test_callback_planner
 from . import test_callback_report
 from . import test_complaint
 from . import test_complaint_tour
+from . import test_customer_report
 from . import test_first_responder
 from . import test_groups
 from . import test_helpdesk_access

@@ -1,0 +1,93 @@
+from datetime import timedelta
+
+from psycopg2 import IntegrityError
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class KefuCustomerReport(models.Model):
+    """The monthly Customer Information Report (客户信息报告) of a sales person (ARC-4).
+
+    Due on the first Monday of every month (the next working day when that
+    Monday is a holiday); the scheduled action opens one per sales person and
+    month, with an activity on the sales person.
+    """
+
+    _name = "kefu.customer.report"
+    _description = "Customer Information Report"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "period desc, user_id"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    user_id = fields.Many2one("res.users", string="Sales Person", required=True, index=True)
+    period = fields.Date(string="Month", required=True, index=True)
+    date_due = fields.Date(string="Due", required=True)
+    state = fields.Selection(
+        [("draft", "To Submit"), ("submitted", "Submitted")],
+        default="draft",
+        required=True,
+        tracking=True,
+    )
+    content = fields.Html(string="Customer Information")
+    submitted_on = fields.Datetime(readonly=True, copy=False)
+    on_time = fields.Boolean(compute="_compute_on_time", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+
+    _sql_constraints = [
+        ("user_period_uniq", "unique(user_id, period)", "One report per sales person and month."),
+    ]
+
+    @api.depends("user_id", "period")
+    def _compute_name(self):
+        for report in self:
+            month = report.period.strftime("%Y-%m") if report.period else ""
+            report.name = f"{report.user_id.name or ''} {month}"
+
+    @api.depends("submitted_on", "date_due")
+    def _compute_on_time(self):
+        for report in self:
+            report.on_time = bool(
+                report.submitted_on and report.submitted_on.date() <= report.date_due
+            )
+
+    def action_submit(self):
+        for report in self:
+            if not report.content:
+                raise UserError(self.env._("Write the customer information before submitting."))
+            report.write({"state": "submitted", "submitted_on": fields.Datetime.now()})
+            report.activity_feedback(["mail.mail_activity_data_todo"])
+
+    @api.model
+    def _first_monday_due(self, period):
+        # ARC-4: the first Monday of the month, or the next working day after it.
+        first_monday = period + timedelta(days=(7 - period.weekday()) % 7)
+        return self.env["kefu.working.time"].add_working_dates(first_monday, 0)
+
+    @api.model
+    def _cron_open_monthly(self):
+        today = fields.Date.context_today(self)
+        period = today.replace(day=1)
+        salesmen = self.env.ref("sales_team.group_sale_salesman").users.filtered(
+            lambda u: u.active and not u.share and self.env.company in u.company_ids
+        )
+        existing = self.search([("period", "=", period)]).user_id
+        due = self._first_monday_due(period)
+        created = self.browse()
+        for user in salesmen - existing:
+            try:
+                # Two workers may race here: the unique constraint keeps one report.
+                with self.env.cr.savepoint(flush=True):
+                    report = self.create({"user_id": user.id, "period": period, "date_due": due})
+            except IntegrityError:
+                continue
+            report.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=due,
+                summary=self.env._("Hand in the monthly customer information report"),
+                user_id=user.id,
+            )
+            created |= report
+        return created
