@@ -199,7 +199,12 @@ class KefuCreditEmergencyReport(models.Model):
         return self.with_context(kefu_credit_decision=True).write(vals)
 
     def action_decide(self, measures=None):
-        """The superior's explicit decision (CRD-7); measures take effect now."""
+        """The superior's explicit decision (CRD-7); measures take effect now.
+
+        ``measures``: measure records or ids; by default those ticked on the form.
+        """
+        if isinstance(measures, list | tuple):
+            measures = self.env["kefu.credit.measure"].browse(measures)
         for report in self:
             if not report._kefu_is_superior():
                 raise AccessError(
