@@ -65,6 +65,7 @@
         "demo/kefu_management_demo.xml",
         "demo/kefu_archive_demo.xml",
         "demo/kefu_helpdesk_demo.xml",
+        "demo/kefu_callback_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["kefu_management/static/tests/tours/*.js"],

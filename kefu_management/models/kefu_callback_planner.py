@@ -212,10 +212,14 @@ class KefuCallbackPlanner(models.AbstractModel):
                 plan_key=f"project:{source.id}:{number}",
             )
             self._create_callbacks([vals])
+            # A late run does not catch up on every missed month: next date in the future.
+            following = number + 1
+            while source._project_callback_date(following) <= self._today():
+                following += 1
             source.write(
                 {
-                    "project_callback_count": number,
-                    "next_callback_date": source._project_callback_date(number + 1),
+                    "project_callback_count": following - 1,
+                    "next_callback_date": source._project_callback_date(following),
                 }
             )
 

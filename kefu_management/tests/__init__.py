@@ -8,6 +8,7 @@ from . import test_callback_feedback
 from . import test_callback_form
 from . import test_callback_planner
 from . import test_callback_report
+from . import test_callback_tour
 from . import test_complaint
 from . import test_complaint_tour
 from . import test_customer_report

@@ -15,7 +15,8 @@ class KefuCallbackCase(KefuHelpdeskCase):
             if name.startswith("kefu_cbk_"):
                 ICP.set_param(field.config_parameter, False)
         ICP.set_param("kefu_management.cbk_team_id", cls.team.id)
-        # Only our fixtures count as key customers.
+        # Only our fixtures: no demo special callbacks, no other key customers.
+        cls.env["kefu.callback.special"].search([]).active = False
         cls.env["res.partner"].search([("kefu_key_customer", "=", True)]).kefu_key_customer = False
         Partner = cls.env["res.partner"]
         cls.store = Partner.create(
