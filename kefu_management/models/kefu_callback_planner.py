@@ -382,7 +382,10 @@ class KefuCallbackPlanner(models.AbstractModel):
         if (after - today).days > warn:
             return self.env["kefu.callback"]
         start, stop = self._period_bounds_utc(first, after)
-        missing = self.coverage(first, after)["missing"]
+        coverage = self.coverage(first, after)
+        if coverage["rate"] >= self.env["kefu.settings"].get_value("kefu_cbk_coverage_target"):
+            return self.env["kefu.callback"]
+        missing = coverage["missing"]
         planned = (
             self.env["kefu.callback"]
             .sudo()
