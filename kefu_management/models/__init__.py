@@ -26,6 +26,10 @@ from . import kefu_cron_batch
 from . import kefu_customer_report
 from . import kefu_duty_roster
 from . import kefu_enquiry_type
+from . import kefu_kpi
+from . import kefu_kpi_daily
+from . import kefu_kpi_report
+from . import kefu_kpi_ticket
 from . import kefu_makeup_day
 from . import kefu_settings
 from . import kefu_shift_handover
@@ -33,6 +37,7 @@ from . import kefu_shift_handover_line
 from . import kefu_working_time
 from . import res_config_settings
 from . import res_config_settings_cbk
+from . import res_config_settings_rpt
 from . import res_config_settings_svc
 from . import res_partner
 from . import res_partner_callback

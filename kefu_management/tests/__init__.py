@@ -17,6 +17,8 @@ from . import test_groups
 from . import test_helpdesk_access
 from . import test_holiday_import
 from . import test_install
+from . import test_kpi
+from . import test_report_monthly
 from . import test_response_limit
 from . import test_settings
 from . import test_shift_handover

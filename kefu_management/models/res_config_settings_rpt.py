@@ -1,0 +1,25 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    """RPT-1 ... RPT-5: the department reports' numbers."""
+
+    _inherit = "res.config.settings"  # pylint: disable=consider-merging-classes-inherited
+
+    # RPT-2 / RPT-4: the monthly reports are due before the 22nd ...
+    kefu_rpt_deadline_day = fields.Integer(
+        string="Monthly Reports Due on Day",
+        config_parameter="kefu_management.rpt_deadline_day",
+        default=22,
+    )
+    # ... and are generated this many working days before it.
+    kefu_rpt_days_before_22 = fields.Integer(
+        string="Generate Working Days Before",
+        config_parameter="kefu_management.rpt_days_before_22",
+        default=1,
+    )
+    kefu_rpt_top_causes = fields.Integer(
+        string="Top Complaint Causes Listed",
+        config_parameter="kefu_management.rpt_top_causes",
+        default=5,
+    )
