@@ -17,7 +17,8 @@ class KefuArchiveAccessLog(models.Model):
     borrowed = fields.Boolean(string="Through a Borrowing Card")
     opened_on = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
 
-    def write(self, vals):
+    def write(self, vals):  # pylint: disable=method-required-super
+        # Never editable, not even by an administrator: no super() on purpose.
         raise UserError(self.env._("The archive access log cannot be changed."))
 
     def unlink(self):
