@@ -1,0 +1,491 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.kefu_credit.models.kefu_credit_policy import TIERS
+
+STATES = [
+    ("draft", "Draft"),
+    ("review", "Under Review"),
+    ("approved", "Approved"),
+    ("signed", "Signed"),
+    ("custody", "In Custody"),
+    ("closed", "Closed"),
+    ("rejected", "Rejected"),
+    ("cancel", "Cancelled"),
+]
+CUSTOMER_TYPES = [
+    ("new", "New Customer"),
+    ("regular", "Regular Customer"),
+    ("key", "Key Account"),
+    ("distributor", "Distributor"),
+]
+# Written by the review itself or by its reviewers while the review is open.
+REVIEW_FIELDS = [
+    "state",
+    "approved_on",
+    "rejected_on",
+    "review_hours",
+    "finance_review_hours",
+    "legal_review_hours",
+    "review_overdue",
+    "cs_credit_opinion",
+    "finance_credit_opinion",
+    "extra_conditions",
+]
+CS_GROUP = "kefu_management.group_kefu_agent"
+FINANCE_GROUP = "account.group_account_manager"
+
+
+class KefuContract(models.Model):
+    """CON-1: every outgoing sales contract, reviewed by Finance and Legal (CON-3),
+    signed, kept in CS custody (CON-6, CON-7) and supervised until delivered (CON-5)."""
+
+    _name = "kefu.contract"
+    _description = "Sales Contract"
+    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation", "kefu.approval.mixin"]
+    _order = "id desc"
+
+    _state_from = ["review"]
+    _state_to = ["approved"]
+    _cancel_state = "cancel"
+    _tier_validation_manual_config = False
+
+    name = fields.Char(string="Reference", default="/", readonly=True, copy=False)
+    title = fields.Char(string="Subject", required=True, tracking=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("is_company", "=", True)],
+    )
+    customer_type = fields.Selection(
+        CUSTOMER_TYPES,
+        required=True,
+        default="regular",
+        tracking=True,
+        help="CON-9: with the amount, decides which reviewers the contract needs.",
+    )
+    lead_id = fields.Many2one("crm.lead", string="Opportunity", index=True)
+    sale_order_ids = fields.Many2many(
+        "sale.order",
+        string="Sales Orders",
+        domain="[('partner_id', 'child_of', partner_id)]",
+    )
+    sale_order_refs = fields.Char(
+        string="Order References", compute="_compute_sale_order_refs", store=True
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    amount = fields.Monetary(required=True, tracking=True)
+    payment_term_id = fields.Many2one("account.payment.term", string="Payment Terms")
+    delivery_date_start = fields.Date(string="Delivery From", tracking=True)
+    delivery_date_end = fields.Date(string="Delivery Deadline", tracking=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Sales Person",
+        required=True,
+        index=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+    )
+    state = fields.Selection(
+        STATES, default="draft", required=True, tracking=True, index=True, copy=False
+    )
+    # CON-2: due diligence on the counterparty before negotiation.
+    licence_number = fields.Char(string="Business Licence No.")
+    licence_valid_until = fields.Date(string="Licence Valid Until")
+    reputation = fields.Text()
+    recent_results = fields.Text()
+    qualifications = fields.Text()
+    # CRD-9: the review carries the credit position and the CS and Finance opinions.
+    credit_tier = fields.Selection(TIERS, readonly=True, copy=False)
+    credit_limit = fields.Monetary(readonly=True, copy=False)
+    credit_used = fields.Monetary(readonly=True, copy=False)
+    credit_suspended = fields.Boolean(string="Supply Suspended", readonly=True, copy=False)
+    cs_credit_opinion = fields.Text(string="CS Opinion on Credit", tracking=True, copy=False)
+    finance_credit_opinion = fields.Text(
+        string="Finance Opinion on Credit", tracking=True, copy=False
+    )
+    extra_conditions = fields.Text(
+        string="Extra Conditions", tracking=True, help="Guarantees or other conditions (CRD-9)."
+    )
+    # Review times for the ledger (CON-8).
+    submitted_on = fields.Datetime(readonly=True, copy=False)
+    submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    approved_on = fields.Datetime(readonly=True, copy=False)
+    rejected_on = fields.Datetime(readonly=True, copy=False)
+    review_hours = fields.Float(string="Review Time (working hours)", readonly=True, copy=False)
+    finance_review_hours = fields.Float(
+        string="Finance Review (working hours)", readonly=True, copy=False
+    )
+    legal_review_hours = fields.Float(
+        string="Legal Review (working hours)", readonly=True, copy=False
+    )
+    review_overdue = fields.Boolean(readonly=True, copy=False, index=True)
+    phone_approval_ids = fields.One2many(
+        "kefu.contract.phone.approval", "contract_id", string="Phone Approvals"
+    )
+    phone_approval_count = fields.Integer(compute="_compute_phone_approval_count")
+    can_phone_approve = fields.Boolean(compute="_compute_can_phone_approve")
+
+    @api.depends("sale_order_ids.name")
+    def _compute_sale_order_refs(self):
+        for contract in self:
+            contract.sale_order_refs = ", ".join(contract.sale_order_ids.sudo().mapped("name"))
+
+    @api.depends("phone_approval_ids")
+    def _compute_phone_approval_count(self):
+        for contract in self:
+            contract.phone_approval_count = len(contract.phone_approval_ids)
+
+    @api.depends_context("uid")
+    @api.depends("state")
+    def _compute_can_phone_approve(self):
+        support = self.env.user.has_group("kefu_contract.group_kefu_sales_support")
+        for contract in self:
+            contract.can_phone_approve = support and contract.state == "review"
+
+    def _compute_hide_reviews(self):
+        # The ledger keeps showing who reviewed after the review is over.
+        for contract in self:
+            contract.hide_reviews = not contract.review_ids
+
+    @api.constrains("delivery_date_start", "delivery_date_end")
+    def _check_delivery_period(self):
+        for contract in self:
+            start, end = contract.delivery_date_start, contract.delivery_date_end
+            if start and end and end < start:
+                raise ValidationError(
+                    self.env._("The delivery period of %s ends before it starts.", contract.title)
+                )
+
+    @api.constrains("amount")
+    def _check_amount(self):
+        for contract in self:
+            if contract.amount <= 0:
+                raise ValidationError(self.env._("The contract amount must be positive."))
+
+    @api.constrains("date_signed", "state")
+    def _check_signature_after_approval(self):
+        for contract in self:
+            if contract.date_signed and contract.state in ("draft", "review", "rejected"):
+                raise ValidationError(
+                    self.env._(
+                        "Contract %s cannot carry a signature before it is approved.",
+                        contract.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code(self._name) or "/"
+        return super().create(vals_list)
+
+    def write(self, vals):
+        # CRD-9: each department writes its own opinion.
+        if "cs_credit_opinion" in vals and not self._kefu_is(CS_GROUP):
+            raise AccessError(self.env._("Only Customer Service gives the CS opinion on credit."))
+        if "finance_credit_opinion" in vals and not self._kefu_is(FINANCE_GROUP):
+            raise AccessError(self.env._("Only Finance gives the Finance opinion on credit."))
+        return super().write(vals)
+
+    def _compute_display_name(self):
+        for contract in self:
+            contract.display_name = f"{contract.name} {contract.title or ''}".strip()
+
+    def _kefu_is(self, group):
+        return self.env.su or self.env.user.has_group(group)
+
+    def _kefu_requester(self):
+        return self.user_id
+
+    def _get_under_validation_exceptions(self):
+        return super()._get_under_validation_exceptions() + REVIEW_FIELDS
+
+    def _get_all_validation_exceptions(self):
+        return super()._get_all_validation_exceptions() + REVIEW_FIELDS
+
+    def _get_tier_validation_readonly_domain(self):
+        return "state == 'review'"
+
+    def _get_sequences_to_approve(self, user):
+        # One signature per click: someone in both Finance and Legal signs one tier,
+        # the mixin then refuses the second (CON-3: two distinct reviewers).
+        return sorted(super()._get_sequences_to_approve(user))[:1]
+
+    def action_submit(self):
+        """Sales submit the contract for review (CON-2, CON-3, CRD-9)."""
+        today = fields.Date.context_today(self)
+        for contract in self:
+            if contract.state != "draft":
+                raise UserError(self.env._("Only a draft contract can be submitted for review."))
+            if not contract.licence_number or not contract.licence_valid_until:
+                raise UserError(
+                    self.env._(
+                        "Record the customer's business licence number and its validity "
+                        "(due diligence) before submitting %s.",
+                        contract.display_name,
+                    )
+                )
+            if contract.licence_valid_until < today:
+                raise UserError(
+                    self.env._(
+                        "The business licence of %(customer)s expired on %(date)s: the "
+                        "contract cannot be submitted for review.",
+                        customer=contract.partner_id.display_name,
+                        date=contract.licence_valid_until,
+                    )
+                )
+        now = fields.Datetime.now()
+        for contract in self:
+            contract.write(
+                dict(
+                    contract._kefu_credit_snapshot(),
+                    state="review",
+                    submitted_on=now,
+                    submitted_by_id=self.env.uid,
+                )
+            )
+        self.invalidate_recordset()
+        reviews = self.request_validation()
+        if not reviews:
+            raise UserError(self.env._("No contract reviewer is configured (tier definitions)."))
+        # The reviews reach their reviewers now (pending), not at the first signature.
+        self._update_counter({"review_created": True})
+        self._kefu_stamp_reviews(now)
+        return True
+
+    def _kefu_credit_snapshot(self):
+        """CRD-9: the credit position at submission, with the last investigation's
+        extra conditions (read as the system: the review must show them)."""
+        self.ensure_one()
+        partner = self.partner_id.commercial_partner_id.sudo()
+        vals = {
+            "credit_tier": partner.kefu_credit_tier,
+            "credit_limit": partner.credit_limit,
+            "credit_used": partner.kefu_credit_used,
+            "credit_suspended": partner.kefu_credit_suspended,
+        }
+        investigation = (
+            self.env["kefu.credit.investigation"]
+            .sudo()
+            .search(
+                [("partner_id", "=", partner.id), ("state", "=", "done")],
+                order="date_done desc, id desc",
+                limit=1,
+            )
+        )
+        if investigation.extra_conditions and not self.extra_conditions:
+            vals["extra_conditions"] = investigation.extra_conditions
+        return vals
+
+    def _kefu_stamp_reviews(self, now=None):
+        now = now or fields.Datetime.now()
+        self.review_ids.invalidate_recordset(["status"])
+        reached = self.review_ids.filtered(
+            lambda r: r.status == "pending" and not r.kefu_reached_on and r.can_review
+        )
+        reached._kefu_stamp(now)
+
+    def _kefu_signing_reviews(self, user):
+        self.ensure_one()
+        sequences = self._get_sequences_to_approve(user)
+        return self.review_ids.filtered(
+            lambda r: r.sequence in sequences and r.status in ("waiting", "pending")
+        )
+
+    def _kefu_check_opinions(self, reviews):
+        # CRD-9: Finance signs only with its opinion on the customer's credit.
+        for contract in self:
+            finance = reviews.filtered(lambda r: r.kefu_contract_role == "finance")
+            if finance and not (contract.finance_credit_opinion or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Give Finance's opinion on the customer's credit tier and limit "
+                        "before approving %s.",
+                        contract.display_name,
+                    )
+                )
+
+    def validate_tier(self):
+        self.ensure_one()
+        self._kefu_check_signature()
+        self._kefu_check_opinions(self._kefu_signing_reviews(self.env.user))
+        res = super().validate_tier()
+        self._kefu_after_signature()
+        return res
+
+    def reject_tier(self):
+        self.ensure_one()
+        self._kefu_check_signature()
+        res = super().reject_tier()
+        self._kefu_after_signature()
+        return res
+
+    def _kefu_after_signature(self):
+        """Stamp the reviews that now reach their reviewer; finish when all signed."""
+        self.invalidate_recordset()
+        for contract in self.filtered(lambda c: c.state == "review"):
+            if contract.validation_status == "validated":
+                contract._kefu_finish("approved")
+            elif contract.validation_status == "rejected":
+                contract._kefu_finish("rejected")
+            else:
+                contract._kefu_stamp_reviews()
+
+    def _kefu_finish(self, result):
+        self.ensure_one()
+        if result == "approved" and not (self.cs_credit_opinion or "").strip():
+            raise UserError(
+                self.env._(
+                    "Customer Service has not given its opinion on the customer's credit: "
+                    "%s cannot be approved yet.",
+                    self.display_name,
+                )
+            )
+        now = fields.Datetime.now()
+        vals = dict(self._kefu_review_durations(now), state=result)
+        vals["approved_on" if result == "approved" else "rejected_on"] = now
+        self.write(vals)
+        body = (
+            self.env._("Contract %s approved by every reviewer.", self.display_name)
+            if result == "approved"
+            else self.env._("Contract %s rejected in review.", self.display_name)
+        )
+        self.sudo().message_post(body=body, partner_ids=self.user_id.partner_id.ids)
+        # CON-4: whoever confirmed by phone learns the final result.
+        # (read as the system: the last reviewer need not see the phone approvals).
+        self.sudo().phone_approval_ids._kefu_notify_result(result)
+
+    def _kefu_review_durations(self, end):
+        working_time = self.env["kefu.working.time"]
+        reviews = self.review_ids.filtered("reviewed_date")
+
+        def hours(role):
+            return sum(
+                reviews.filtered(lambda r: r.kefu_contract_role == role).mapped(
+                    "kefu_working_hours"
+                )
+            )
+
+        return {
+            "review_hours": working_time.working_hours_between(self.submitted_on, end),
+            "finance_review_hours": hours("finance"),
+            "legal_review_hours": hours("legal"),
+        }
+
+    def action_cancel(self):
+        if self.filtered(lambda c: c.state not in ("draft", "review", "approved", "rejected")):
+            raise UserError(self.env._("A signed contract cannot be cancelled."))
+        self.write({"state": "cancel"})
+
+    def action_draft(self):
+        for contract in self:
+            if contract.state not in ("rejected", "cancel"):
+                raise UserError(
+                    self.env._("Only a rejected or cancelled contract goes back to draft.")
+                )
+        # A new submission starts a new review; the chatter keeps the old one.
+        self.review_ids.sudo().unlink()
+        self.write(
+            {
+                "state": "draft",
+                "submitted_on": False,
+                "approved_on": False,
+                "rejected_on": False,
+                "review_overdue": False,
+            }
+        )
+
+    def action_open_phone_approval(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Phone Approval"),
+            "res_model": "kefu.contract.phone.approval",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_contract_id": self.id},
+        }
+
+    def action_view_phone_approvals(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "kefu_contract.kefu_contract_phone_approval_action"
+        )
+        action["domain"] = [("contract_id", "=", self.id)]
+        return action
+
+    def _kefu_cs_managers(self):
+        return self.env.ref("kefu_management.group_kefu_manager").sudo().users
+
+    @api.model
+    def _cron_remind_reviews(self, batch_size=200):
+        """CON-3: remind the reviewers whose working day is nearly over."""
+
+        def remind(reviews):
+            for review in reviews:
+                contract = self.browse(review.res_id)
+                contract.message_post(
+                    body=self.env._(
+                        "Reminder: the review %(review)s of contract %(contract)s is due "
+                        "by %(deadline)s.",
+                        review=review.name,
+                        contract=contract.display_name,
+                        deadline=review.kefu_deadline,
+                    ),
+                    partner_ids=review.reviewer_ids.partner_id.ids,
+                )
+            reviews.write({"kefu_reminded": True})
+
+        return self.env["kefu.cron.batch"].run(
+            "tier.review",
+            [
+                ("model", "=", self._name),
+                ("status", "=", "pending"),
+                ("kefu_reminded", "=", False),
+                ("kefu_remind_at", "<=", fields.Datetime.now()),
+            ],
+            remind,
+            batch_size,
+        )
+
+    @api.model
+    def _cron_flag_overdue_reviews(self, batch_size=200):
+        """CON-3: a review past its working day is flagged to the CS Manager."""
+        managers = self._kefu_cs_managers()
+
+        def flag(reviews):
+            for review in reviews:
+                contract = self.browse(review.res_id)
+                contract.write({"review_overdue": True})
+                contract.message_post(
+                    body=self.env._(
+                        "The review %(review)s of contract %(contract)s is overdue "
+                        "(due %(deadline)s).",
+                        review=review.name,
+                        contract=contract.display_name,
+                        deadline=review.kefu_deadline,
+                    ),
+                    partner_ids=managers.partner_id.ids,
+                )
+            reviews.write({"kefu_overdue": True})
+
+        return self.env["kefu.cron.batch"].run(
+            "tier.review",
+            [
+                ("model", "=", self._name),
+                ("status", "=", "pending"),
+                ("kefu_overdue", "=", False),
+                ("kefu_deadline", "<=", fields.Datetime.now()),
+            ],
+            flag,
+            batch_size,
+        )

@@ -1,0 +1,169 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+GM_GROUP = "kefu_management.group_kefu_general_manager"
+CS_GROUP = "kefu_management.group_kefu_agent"
+
+
+class KefuContractRetrieval(models.Model):
+    """CON-7: taking a signed contract out of custody needs the General Manager's
+    signature (tier validation) and a return deadline."""
+
+    _name = "kefu.contract.retrieval"
+    _description = "Contract Retrieval Request"
+    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation", "kefu.approval.mixin"]
+    _order = "id desc"
+
+    _state_from = ["draft"]
+    _state_to = ["approved"]
+    _cancel_state = "cancel"
+    _tier_validation_manual_config = False
+
+    name = fields.Char(default="/", readonly=True, copy=False)
+    contract_id = fields.Many2one(
+        "kefu.contract",
+        string="Contract",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        domain=[("state", "=", "custody"), ("is_out", "=", False)],
+    )
+    partner_id = fields.Many2one(related="contract_id.partner_id")
+    requested_by_id = fields.Many2one(
+        "res.users",
+        string="Requested by",
+        required=True,
+        default=lambda self: self.env.user,
+        readonly=True,
+        index=True,
+    )
+    purpose = fields.Text(required=True)
+    date_return_due = fields.Datetime(string="Return Deadline", required=True, tracking=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("approved", "Approved"),
+            ("out", "Out of Custody"),
+            ("overdue", "Return Overdue"),
+            ("returned", "Returned"),
+            ("cancel", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    date_out = fields.Datetime(string="Taken Out On", readonly=True, copy=False)
+    date_returned = fields.Datetime(string="Returned On", readonly=True, copy=False)
+    company_id = fields.Many2one(related="contract_id.company_id", store=True)
+
+    @api.constrains("date_return_due", "state")
+    def _check_date_return_due(self):
+        now = fields.Datetime.now()
+        for retrieval in self:
+            if retrieval.state == "draft" and retrieval.date_return_due <= now:
+                raise ValidationError(self.env._("The return deadline must be in the future."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("date_return_due"):
+                raise ValidationError(
+                    self.env._("Set the date by which the contract must be returned to custody.")
+                )
+            contract = self.env["kefu.contract"].browse(vals.get("contract_id"))
+            if contract.state != "custody" or contract.is_out:
+                raise UserError(
+                    self.env._("Only a contract kept in CS custody can be requested out.")
+                )
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code(self._name) or "/"
+        return super().create(vals_list)
+
+    def _kefu_requester(self):
+        return self.requested_by_id
+
+    def _get_under_validation_exceptions(self):
+        return super()._get_under_validation_exceptions() + ["state", "approved_by_id"]
+
+    def validate_tier(self):
+        self.ensure_one()
+        # CON-7: the General Manager's signature, nobody else's.
+        if not self.env.user.has_group(GM_GROUP):
+            raise UserError(
+                self.env._("Only the General Manager approves taking a contract out of custody.")
+            )
+        self._kefu_check_signature()
+        res = super().validate_tier()
+        self.invalidate_recordset()
+        if self.validation_status == "validated" and self.state == "draft":
+            self.write({"state": "approved", "approved_by_id": self.env.uid})
+            self.message_post(
+                body=self.env._("Retrieval approved by the General Manager."),
+                partner_ids=self.requested_by_id.partner_id.ids,
+            )
+        return res
+
+    def action_request(self):
+        reviews = self.request_validation()
+        self._update_counter({"review_created": True})
+        return reviews
+
+    def action_hand_out(self):
+        if not self.env.user.has_group(CS_GROUP):
+            raise UserError(self.env._("Only Customer Service hands contracts out of custody."))
+        for retrieval in self:
+            if retrieval.state != "approved":
+                raise UserError(self.env._("The General Manager must approve the retrieval first."))
+            retrieval.write({"state": "out", "date_out": fields.Datetime.now()})
+            retrieval.contract_id._kefu_log(
+                "out", retrieval, self.env._("Due back %s", retrieval.date_return_due)
+            )
+
+    def action_return(self):
+        if not self.env.user.has_group(CS_GROUP):
+            raise UserError(self.env._("Only Customer Service takes contracts back into custody."))
+        for retrieval in self:
+            if retrieval.state not in ("out", "overdue"):
+                raise UserError(self.env._("This contract is not out of custody."))
+            retrieval.write({"state": "returned", "date_returned": fields.Datetime.now()})
+            retrieval.activity_feedback(["mail.mail_activity_data_todo"])
+            retrieval.contract_id._kefu_log("returned", retrieval)
+
+    def action_cancel(self):
+        if self.filtered(lambda r: r.state not in ("draft", "approved")):
+            raise UserError(self.env._("A contract already handed out cannot be cancelled."))
+        self.write({"state": "cancel"})
+
+    @api.model
+    def _cron_flag_overdue_returns(self, batch_size=200):
+        """CON-7: contracts not back by their deadline are flagged and reminded."""
+        managers = self.env["kefu.contract"]._kefu_cs_managers()
+        today = fields.Date.context_today(self)
+
+        def flag(retrievals):
+            retrievals.write({"state": "overdue"})
+            for retrieval in retrievals:
+                retrieval.message_post(
+                    body=self.env._(
+                        "Contract %(contract)s was due back in custody by %(due)s.",
+                        contract=retrieval.contract_id.display_name,
+                        due=retrieval.date_return_due,
+                    ),
+                    partner_ids=(retrieval.requested_by_id | managers).partner_id.ids,
+                )
+                retrieval.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=today,
+                    summary=self.env._("Return the contract to CS custody"),
+                    user_id=retrieval.requested_by_id.id,
+                )
+
+        return self.env["kefu.cron.batch"].run(
+            self._name,
+            [("state", "=", "out"), ("date_return_due", "<=", fields.Datetime.now())],
+            flag,
+            batch_size,
+        )

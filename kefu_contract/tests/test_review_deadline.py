@@ -1,0 +1,121 @@
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from .common import KefuContractCase
+
+
+@tagged("post_install", "-at_install", "kefu", "kefu_contract")
+class TestReviewDeadline(KefuContractCase):
+    """CON-3: each reviewer has one working day from the moment the review reaches them."""
+
+    def submit_at(self, *local):
+        contract = self.make_contract()
+        with freeze_time(self.local(*local)):
+            contract.with_user(self.salesman).action_submit()
+        return contract
+
+    def test_friday_afternoon_is_due_monday_afternoon(self):
+        contract = self.submit_at(2027, 1, 8, 15, 0)
+        for role in ("finance", "legal"):
+            review = self.review_of(contract, role)
+            self.assertEqual(review.kefu_reached_on, self.local(2027, 1, 8, 15, 0))
+            self.assertEqual(review.kefu_deadline, self.local(2027, 1, 11, 15, 0))
+        self.assertEqual(contract.state, "review")
+        self.assertEqual(contract.submitted_by_id, self.salesman)
+
+    def test_holiday_is_skipped(self):
+        self.add_holiday(date(2027, 1, 15), date(2027, 1, 15), "Local holiday")
+        contract = self.submit_at(2027, 1, 14, 15, 0)
+        self.assertEqual(
+            self.review_of(contract, "finance").kefu_deadline, self.local(2027, 1, 18, 15, 0)
+        )
+
+    def test_makeup_saturday_counts(self):
+        self.add_makeup(date(2027, 1, 23))
+        contract = self.submit_at(2027, 1, 22, 15, 0)
+        self.assertEqual(
+            self.review_of(contract, "legal").kefu_deadline, self.local(2027, 1, 23, 15, 0)
+        )
+
+    def test_weekend_holiday_and_makeup_together(self):
+        # Friday holiday, weekend, Monday working: Thursday 10:00 is due Monday 10:00,
+        # and with a make-up Saturday it is due that Saturday instead.
+        self.add_holiday(date(2027, 2, 5), date(2027, 2, 5))
+        contract = self.submit_at(2027, 2, 4, 10, 0)
+        self.assertEqual(
+            self.review_of(contract, "finance").kefu_deadline, self.local(2027, 2, 8, 10, 0)
+        )
+        self.add_makeup(date(2027, 2, 6))
+        other = self.submit_at(2027, 2, 4, 10, 0)
+        self.assertEqual(
+            self.review_of(other, "finance").kefu_deadline, self.local(2027, 2, 6, 10, 0)
+        )
+
+    def test_setting_changes_the_deadline(self):
+        self.env["ir.config_parameter"].sudo().set_param("kefu_contract.review_days", 2)
+        contract = self.submit_at(2027, 1, 8, 15, 0)
+        self.assertEqual(
+            self.review_of(contract, "finance").kefu_deadline, self.local(2027, 1, 12, 15, 0)
+        )
+
+    def test_reminder_then_overdue_flag_once_each(self):
+        contract = self.submit_at(2027, 1, 8, 15, 0)
+        # Reminder 2 working hours before Monday 15:00, i.e. Monday 12:00 (lunch).
+        review = self.review_of(contract, "finance")
+        self.assertEqual(review.kefu_remind_at, self.local(2027, 1, 11, 12, 0))
+        Contract = self.env["kefu.contract"]
+        with freeze_time(self.local(2027, 1, 11, 11, 0)):
+            Contract._cron_remind_reviews()
+        self.assertFalse(self.messages(contract, "Reminder"))
+        with freeze_time(self.local(2027, 1, 11, 12, 30)):
+            Contract._cron_remind_reviews()
+            Contract._cron_remind_reviews()
+            Contract._cron_flag_overdue_reviews()
+        reminders = self.messages(contract, "Reminder")
+        self.assertEqual(len(reminders), 2, "one reminder per open review, not per run")
+        self.assertIn(self.finance.partner_id, reminders.partner_ids)
+        self.assertIn(self.legal.partner_id, reminders.partner_ids)
+        self.assertFalse(contract.review_overdue)
+        # Finance signs in time; Legal does not.
+        self.give_opinions(contract)
+        with freeze_time(self.local(2027, 1, 11, 14, 0)):
+            contract.with_user(self.finance).validate_tier()
+        with freeze_time(self.local(2027, 1, 11, 15, 30)):
+            Contract._cron_flag_overdue_reviews()
+            Contract._cron_flag_overdue_reviews()
+        overdue = self.messages(contract, "is overdue")
+        self.assertEqual(len(overdue), 1)
+        self.assertIn(self.manager.partner_id, overdue.partner_ids)
+        self.assertTrue(contract.review_overdue)
+        self.assertTrue(self.review_of(contract, "legal").kefu_overdue)
+        self.assertFalse(self.review_of(contract, "finance").kefu_overdue)
+        # The finance review took 7 working hours (Fri 15-17, Mon 8-12 and 13-14).
+        self.assertAlmostEqual(self.review_of(contract, "finance").kefu_working_hours, 7.0)
+
+    def test_next_tier_is_due_from_when_it_reaches_its_reviewer(self):
+        contract = self.make_contract(amount=2000000.0)
+        with freeze_time(self.local(2027, 1, 8, 15, 0)):
+            contract.with_user(self.salesman).action_submit()
+        gm_review = self.review_of(contract, "management")
+        self.assertEqual(len(contract.review_ids), 3)
+        self.assertEqual(gm_review.status, "waiting")
+        self.assertFalse(gm_review.kefu_deadline)
+        self.give_opinions(contract)
+        with freeze_time(self.local(2027, 1, 11, 9, 0)):
+            contract.with_user(self.finance).validate_tier()
+        with freeze_time(self.local(2027, 1, 11, 10, 0)):
+            contract.with_user(self.legal).validate_tier()
+        self.assertEqual(gm_review.status, "pending")
+        self.assertEqual(gm_review.kefu_reached_on, self.local(2027, 1, 11, 10, 0))
+        self.assertEqual(gm_review.kefu_deadline, self.local(2027, 1, 12, 10, 0))
+        self.assertEqual(contract.state, "review")
+        with freeze_time(self.local(2027, 1, 11, 16, 0)):
+            contract.with_user(self.general_manager).validate_tier()
+        self.assertEqual(contract.state, "approved")
+        # Friday 15:00 to Monday 16:00: 2 + 7 working hours.
+        self.assertAlmostEqual(contract.review_hours, 9.0)
+        self.assertAlmostEqual(contract.finance_review_hours, 3.0)
+        self.assertAlmostEqual(contract.legal_review_hours, 4.0)
