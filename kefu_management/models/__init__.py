@@ -35,6 +35,7 @@ from . import kefu_settings
 from . import kefu_shift_handover
 from . import kefu_shift_handover_line
 from . import kefu_working_time
+from . import mail_followers
 from . import res_config_settings
 from . import res_config_settings_cbk
 from . import res_config_settings_rpt

@@ -80,6 +80,12 @@ class TestArchiveAccessMatrix(KefuArchiveCase):
             .search([("res_model", "=", "kefu.archive"), ("res_id", "in", ours.ids)])
         )
         paths["activities"] = {by_id[a.res_id] for a in activities}
+        followers = (
+            self.env["mail.followers"]
+            .with_user(user)
+            .search([("res_model", "=", "kefu.archive"), ("res_id", "in", ours.ids)])
+        )
+        paths["followers"] = {by_id[f.res_id] for f in followers}
         # The customer form shows the archive only to those who may read it.
         partner_levels = set()
         for level, archive in self.archives.items():
