@@ -13,6 +13,7 @@ Not run by the test command.
 import argparse
 import time
 import tracemalloc
+import types
 from datetime import date
 
 TICKETS = 100_000
@@ -106,11 +107,12 @@ def insert_data(env):
         cr.execute(
             """
             INSERT INTO kefu_callback (
-                name, partner_id, callback_type, state, planned_date, user_id, company_id,
+                name, partner_id, callback_type, state, feedback_state, planned_date, user_id,
+                company_id,
                 satisfaction, satisfaction_score, create_date, write_date, create_uid, write_uid
             )
             SELECT 'BENCH-CB' || g, %(partner)s, 'manual',
-                   CASE WHEN g %% 3 = 0 THEN 'planned' ELSE 'done' END,
+                   CASE WHEN g %% 3 = 0 THEN 'planned' ELSE 'done' END, 'none',
                    timestamp '2031-03-01' + (g %% 30) * interval '1 day' + interval '3 hours',
                    (%(users)s::int[])[1 + g %% array_length(%(users)s::int[], 1)], %(company)s,
                    CASE WHEN g %% 3 = 0 THEN NULL ELSE '4' END,
@@ -132,11 +134,14 @@ def main():
     parser.add_argument("-d", "--database", required=True)
     args = parser.parse_args()
 
-    import odoo
-
-    from odoo.addons.web.controllers.export import ExportXlsxWriter
+    import odoo  # noqa: PLC0415 - configured below, before the addons are imported
 
     odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
+    odoo.modules.module.initialize_sys_path()
+    from odoo.http import _request_stack  # noqa: PLC0415
+
+    from odoo.addons.web.controllers.export import ExportXlsxWriter  # noqa: PLC0415
+
     registry = odoo.modules.registry.Registry(args.database)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
@@ -159,10 +164,13 @@ def main():
                     ]
                 )
                 rows = tickets.export_data(EXPORT_FIELDS)["datas"]
+                # The web client's writer reads the environment from the request.
+                _request_stack.push(types.SimpleNamespace(env=env))
                 with ExportXlsxWriter(EXPORT_FIELDS, EXPORT_FIELDS, len(rows)) as writer:
                     for row_index, row in enumerate(rows):
                         for cell_index, value in enumerate(row):
                             writer.write_cell(row_index + 1, cell_index, value)
+                _request_stack.pop()
                 return writer.value
 
             print(f"{'':<36} {'time':>10} {'queries':>16} {'memory':>13} {'size':>12}")

@@ -97,18 +97,33 @@ class KefuKpi(models.AbstractModel):
         if user:
             domain.append(("user_id", "=", user.id))
         if not Callback.has_access("read"):
-            return {"callbacks": 0, "callbacks_done": 0, "callback_rate": 0.0, "satisfaction": 0.0}
+            return {
+                "callbacks": 0,
+                "callbacks_done": 0,
+                "callback_rate": 0.0,
+                "satisfaction": 0.0,
+                "key_coverage": 0.0,
+                "feedback": 0,
+            }
         planned = self._count("kefu.callback", domain)
         done_domain = domain + [("state", "=", "done")]
         done = self._count("kefu.callback", done_domain)
         rated = Callback._read_group(
             done_domain + [("satisfaction", "!=", False)], [], ["satisfaction_score:avg"]
         )[0][0]
+        # CBK-3: key customers with a done callback in the period / key customers.
+        keys = self.env["res.partner"].search_count([("kefu_key_customer", "=", True)])
+        called = Callback._read_group(
+            done_domain + [("key_customer", "=", True)], ["partner_id"], []
+        )
         return {
             "callbacks": planned,
             "callbacks_done": done,
             "callback_rate": _rate(done, planned),
             "satisfaction": round(rated or 0.0, 2),
+            "key_coverage": _rate(len(called), keys),
+            # RPT-1: the customers' opinions and suggestions collected (CBK-4).
+            "feedback": self._count("kefu.callback", done_domain + [("comment", "!=", False)]),
         }
 
     @api.model
@@ -175,6 +190,19 @@ class KefuKpi(models.AbstractModel):
             domain, ["kefu_complaint_cause_id"], ["__count"], order="__count desc", limit=limit
         )
         return [(cause.display_name or self.env._("No cause"), count) for cause, count in rows]
+
+    @api.model
+    def complaints_by(self, date_from, date_to, groupby, company=None):
+        """RPT-4: complaints per ``groupby`` (department, level): list of (label, count)."""
+        company = company or self.env.company
+        start, stop = self._bounds(date_from, date_to, company)
+        domain = self._ticket_domain(start, stop, company, [("kefu_is_complaint", "=", True)])
+        rows = self.env["helpdesk.ticket"]._read_group(domain, [groupby], ["__count"])
+        field = self.env["helpdesk.ticket"]._fields[groupby]
+        if field.type == "selection":
+            labels = dict(field._description_selection(self.env))
+            return [(labels.get(value, "-"), count) for value, count in rows]
+        return [(record.display_name or "-", count) for record, count in rows]
 
     @api.model
     def overdue_items(self, now=None, company=None):

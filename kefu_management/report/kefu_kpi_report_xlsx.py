@@ -30,6 +30,8 @@ class KefuKpiReportXlsx(models.AbstractModel):
             ("callbacks_done", _("Callbacks Done")),
             ("callback_rate", _("Callback Completion (%)")),
             ("satisfaction", _("Satisfaction (average score)")),
+            ("key_coverage", _("Key-customer Coverage (%)")),
+            ("feedback", _("Customer Feedback Collected")),
         ]
         if kind != "weekly":
             labels += [
@@ -70,6 +72,8 @@ class KefuKpiReportXlsx(models.AbstractModel):
             row += 1
             row = self._write_response_rows(sheet, report, row, bold)
             row = self._write_causes(sheet, report, row + 1, bold)
+            if report.kind == "supervision":
+                row = self._write_supervision(sheet, report, row + 1, bold)
             self._write_overdue(sheet, report, row + 1, bold)
 
     def _add_chart(self, workbook, sheet, report, first_row, last_row):
@@ -112,6 +116,23 @@ class KefuKpiReportXlsx(models.AbstractModel):
         row += 1
         for name, count in causes:
             sheet.write_row(row, 0, [name, count])
+            row += 1
+        return row
+
+    def _write_supervision(self, sheet, report, row, bold):
+        """RPT-4: where the complaints came from and how serious they were."""
+        kpi = self.env["kefu.kpi"]
+        for groupby, title in (
+            ("kefu_complaint_department_id", self.env._("Complaints per Department")),
+            ("kefu_complaint_level", self.env._("Complaints per Level")),
+        ):
+            sheet.write_row(row, 0, [title, self.env._("Count")], bold)
+            row += 1
+            for label, count in kpi.complaints_by(
+                report.date_from, report.date_to, groupby, report.company_id
+            ):
+                sheet.write_row(row, 0, [label, count])
+                row += 1
             row += 1
         return row
 

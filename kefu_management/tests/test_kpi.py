@@ -81,6 +81,10 @@ class KefuKpiCase(KefuCallbackCase):
             {"kefu_resolved_date": cls.local(2031, 3, 24, 9), "kefu_complaint_state": "result_sent"}
         )
         (cls.tickets_a[:1] | cls.tickets_b[:1]).write({"kefu_response_breached": True})
+        cls.customer.kefu_key_customer = True
+        cls.env["res.partner"].create(
+            {"name": "Key customer never called", "kefu_key_customer": True}
+        )
         # Callbacks: agent 3 planned in March, 2 done (scores 5 and 3), 1 cancelled.
         cls.callbacks = cls.env["kefu.callback"]
         for day, state, score in (
@@ -97,6 +101,7 @@ class KefuKpiCase(KefuCallbackCase):
                     "team_id": cls.team.id,
                     "state": state,
                     "satisfaction": score,
+                    "comment": "Deliver earlier please." if score == "3" else False,
                     "date_start": cls.local(2031, 3, day, 10, 0) if state == "done" else False,
                     "date_end": cls.local(2031, 3, day, 10, 5) if state == "done" else False,
                 }
@@ -181,6 +186,9 @@ class TestKpi(KefuKpiCase):
         self.assertEqual(kpis["callbacks_done"], 2)
         self.assertEqual(kpis["callback_rate"], 66.67)
         self.assertEqual(kpis["satisfaction"], 4.0)
+        # One of the two key customers was called.
+        self.assertEqual(kpis["key_coverage"], 50.0)
+        self.assertEqual(kpis["feedback"], 1)
 
     def test_arc14_on_time_rates(self):
         with freeze_time("2031-04-10 02:00:00"):

@@ -108,6 +108,22 @@ class TestReportMonthly(KefuKpiCase):
         self.assertGreaterEqual(sheet.cell(overdue + 1, 2).value, 1)
         self.assertEqual(len(sheet._charts), 1)
 
+    def test_supervision_report_sections(self):
+        self.complaint_open.kefu_complaint_level = "serious"
+        with freeze_time("2031-04-10 02:00:00"):
+            report = self.Report.create(
+                {"kind": "supervision", "date_from": date(2031, 3, 1), "date_to": date(2031, 3, 31)}
+            )
+            report.action_generate()
+        sheet = self.read_xlsx(report)["supervision"]
+        rows = {sheet.cell(r, 1).value: r for r in range(5, sheet.max_row + 1)}
+        levels = rows["Complaints per Level"]
+        found = {
+            sheet.cell(r, 1).value: sheet.cell(r, 2).value for r in range(levels + 1, levels + 3)
+        }
+        self.assertEqual(found, {"Normal": 2, "Serious": 1})
+        self.assertAlmostEqual(sheet.cell(rows["Key-customer Coverage (%)"], 2).value, 50.0)
+
     def test_agent_report_leaves_out_other_team_and_archives(self):
         # A classified archive of the agent's own customer holds a secret.
         archive = self.env["kefu.archive"].search([("secrecy_level", "!=", False)], limit=1)
