@@ -5,7 +5,8 @@ from datetime import date
 import openpyxl
 from freezegun import freeze_time
 
-from odoo.tests import tagged
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import tagged, users
 
 from .test_kpi import KefuKpiCase
 
@@ -162,3 +163,59 @@ class TestReportMonthly(KefuKpiCase):
         # Week of 10 March: two complaints (10, 11) and team B's 12-14 enquiries.
         self.assertEqual(sheet.cell(rows["Contacts"], 2).value, 5)
         self.assertNotIn("Sales Filing On-time Rate (%)", rows)
+
+
+@tagged("post_install", "-at_install", "kefu", "kefu_kpi")
+class TestReportBounds(KefuKpiCase):
+    def count_queries(self, func):
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        func()
+        return self.env.cr.sql_log_count - before
+
+    def test_query_count_does_not_grow_with_data(self):
+        report = self.env["kefu.kpi.report"].create(
+            {"kind": "quality", "date_from": date(2031, 3, 1), "date_to": date(2031, 3, 31)}
+        )
+        render = report.action_generate
+        render()  # warm the caches
+        first = self.count_queries(render)
+        with freeze_time("2031-03-01 00:00:00"):
+            for day in range(1, 29):
+                self.make_ticket(
+                    user_id=self.agent.id,
+                    kefu_enquiry_type_id=self.type_complaint.id,
+                    kefu_contact_date=self.local(2031, 3, day, 9, 0),
+                    kefu_complaint_cause_id=self.cause_price.id,
+                )
+        # RPT-2: aggregates only, no query per ticket.
+        self.assertEqual(self.count_queries(render), first)
+
+    def test_other_company_sees_nothing(self):
+        other = self.env["res.company"].create({"name": "Kefu Branch"})
+        kpis = self.Kpi.compute(date(2031, 3, 1), date(2031, 3, 31), company=other)
+        self.assertEqual((kpis["contacts"], kpis["complaints"]), (0, 0))
+
+    def test_deadline_day_beyond_month_end_and_new_year(self):
+        Report = self.env["kefu.kpi.report"]
+        self.env["ir.config_parameter"].sudo().set_param("kefu_management.rpt_deadline_day", 31)
+        # February 2032 has 29 days: due on the 29th (Sunday), generated Friday 27th.
+        self.assertEqual(Report._kefu_deadline(date(2032, 2, 3)), date(2032, 2, 29))
+        self.assertEqual(Report._kefu_generation_day(date(2032, 2, 3)), date(2032, 2, 27))
+        self.env["ir.config_parameter"].sudo().set_param("kefu_management.rpt_deadline_day", 22)
+        # Across the new year: December 2031 is reported on Wednesday 21 January 2032.
+        self.add_holiday(date(2032, 1, 1), date(2032, 1, 1))
+        with freeze_time("2032-01-21 02:00:00"):
+            Report._cron_kefu_monthly_reports()
+        reports = Report.search([("date_from", "=", date(2031, 12, 1))])
+        self.assertEqual(len(reports), 2)
+        self.assertEqual(set(reports.mapped("date_to")), {date(2031, 12, 31)})
+
+    def test_settings_refuse_zero(self):
+        with self.assertRaises(ValidationError):
+            self.env["res.config.settings"].create({"kefu_rpt_days_before_22": 0})
+
+    @users("t_agent")
+    def test_agent_has_no_dashboard(self):
+        with self.assertRaises(AccessError):
+            self.env["kefu.kpi.ticket"].search([])
