@@ -30,5 +30,11 @@
         "views/res_config_settings_views.xml",
         "views/kefu_contract_menus.xml",
     ],
+    "demo": [
+        "demo/kefu_contract_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": ["kefu_contract/static/tests/tours/*.js"],
+    },
     "installable": True,
 }
