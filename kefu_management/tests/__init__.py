@@ -19,6 +19,7 @@ from . import test_holiday_import
 from . import test_install
 from . import test_kpi
 from . import test_report_monthly
+from . import test_report_tour
 from . import test_response_limit
 from . import test_settings
 from . import test_shift_handover
