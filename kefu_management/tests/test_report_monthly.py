@@ -48,11 +48,17 @@ class TestReportMonthly(KefuKpiCase):
         self.add_holiday(date(2031, 4, 21), date(2031, 4, 21))
         with freeze_time("2031-04-17 02:00:00"):  # Thursday 10:00 Shanghai
             self.Report._cron_kefu_monthly_reports()
-        self.assertFalse(self.Report.search([("date_from", "=", date(2031, 3, 1))]))
+        self.assertFalse(
+            self.Report.search(
+                [("company_id", "=", self.env.company.id), ("date_from", "=", date(2031, 3, 1))]
+            )
+        )
         with freeze_time("2031-04-18 02:00:00"):
             self.Report._cron_kefu_monthly_reports()
             self.Report._cron_kefu_monthly_reports()  # twice: no duplicates
-        reports = self.Report.search([("date_from", "=", date(2031, 3, 1))])
+        reports = self.Report.search(
+            [("company_id", "=", self.env.company.id), ("date_from", "=", date(2031, 3, 1))]
+        )
         self.assertEqual(sorted(reports.mapped("kind")), ["quality", "supervision"])
         for report in reports:
             self.assertEqual(report.date_to, date(2031, 3, 31))
@@ -64,10 +70,19 @@ class TestReportMonthly(KefuKpiCase):
         # May: the 22nd is a Thursday, generated on Wednesday 21 for April.
         with freeze_time("2031-05-20 02:00:00"):
             self.Report._cron_kefu_monthly_reports()
-        self.assertFalse(self.Report.search([("date_from", "=", date(2031, 4, 1))]))
+        self.assertFalse(
+            self.Report.search(
+                [("company_id", "=", self.env.company.id), ("date_from", "=", date(2031, 4, 1))]
+            )
+        )
         with freeze_time("2031-05-21 02:00:00"):
             self.Report._cron_kefu_monthly_reports()
-        self.assertEqual(self.Report.search_count([("date_from", "=", date(2031, 4, 1))]), 2)
+        self.assertEqual(
+            self.Report.search_count(
+                [("company_id", "=", self.env.company.id), ("date_from", "=", date(2031, 4, 1))]
+            ),
+            2,
+        )
 
     def read_xlsx(self, report):
         content = base64.b64decode(report.attachment_id.datas)
@@ -148,11 +163,15 @@ class TestReportMonthly(KefuKpiCase):
     def test_weekly_summary_on_friday(self):
         with freeze_time("2031-03-13 02:00:00"):  # Thursday
             self.Report._cron_kefu_weekly_summary()
-        self.assertFalse(self.Report.search([("kind", "=", "weekly")]))
+        self.assertFalse(
+            self.Report.search([("company_id", "=", self.env.company.id), ("kind", "=", "weekly")])
+        )
         with freeze_time("2031-03-14 02:00:00"):  # Friday
             self.Report._cron_kefu_weekly_summary()
             self.Report._cron_kefu_weekly_summary()
-        weekly = self.Report.search([("kind", "=", "weekly")])
+        weekly = self.Report.search(
+            [("company_id", "=", self.env.company.id), ("kind", "=", "weekly")]
+        )
         self.assertEqual(len(weekly), 1)
         self.assertEqual((weekly.date_from, weekly.date_to), (date(2031, 3, 10), date(2031, 3, 16)))
         message = weekly.message_ids.filtered(lambda m: m.attachment_ids)
@@ -207,7 +226,9 @@ class TestReportBounds(KefuKpiCase):
         self.add_holiday(date(2032, 1, 1), date(2032, 1, 1))
         with freeze_time("2032-01-21 02:00:00"):
             Report._cron_kefu_monthly_reports()
-        reports = Report.search([("date_from", "=", date(2031, 12, 1))])
+        reports = Report.search(
+            [("company_id", "=", self.env.company.id), ("date_from", "=", date(2031, 12, 1))]
+        )
         self.assertEqual(len(reports), 2)
         self.assertEqual(set(reports.mapped("date_to")), {date(2031, 12, 31)})
 
