@@ -28,6 +28,7 @@
         "views/kefu_contract_phone_approval_views.xml",
         "views/kefu_contract_custody_log_views.xml",
         "views/res_config_settings_views.xml",
+        "views/kefu_contract_kpi_views.xml",
         "views/kefu_contract_menus.xml",
     ],
     "demo": [

@@ -126,6 +126,14 @@ class KefuContract(models.Model):
         string="Legal Review (working hours)", readonly=True, copy=False
     )
     review_overdue = fields.Boolean(readonly=True, copy=False, index=True)
+    # RPT-5, CON-3: 100 when every reviewer finished within the working day, else 0;
+    # averaged over reviewed contracts it is the contract-review on-time rate.
+    review_on_time_rate = fields.Float(
+        string="Review On-time Rate (%)",
+        compute="_compute_review_on_time_rate",
+        store=True,
+        aggregator="avg",
+    )
     phone_approval_ids = fields.One2many(
         "kefu.contract.phone.approval", "contract_id", string="Phone Approvals"
     )
@@ -148,6 +156,11 @@ class KefuContract(models.Model):
         support = self.env.user.has_group("kefu_contract.group_kefu_sales_support")
         for contract in self:
             contract.can_phone_approve = support and contract.state == "review"
+
+    @api.depends("review_overdue")
+    def _compute_review_on_time_rate(self):
+        for contract in self:
+            contract.review_on_time_rate = 0.0 if contract.review_overdue else 100.0
 
     def _compute_hide_reviews(self):
         # The ledger keeps showing who reviewed after the review is over.

@@ -119,3 +119,20 @@ class TestReviewDeadline(KefuContractCase):
         self.assertAlmostEqual(contract.review_hours, 9.0)
         self.assertAlmostEqual(contract.finance_review_hours, 3.0)
         self.assertAlmostEqual(contract.legal_review_hours, 4.0)
+
+
+@tagged("post_install", "-at_install", "kefu", "kefu_contract", "kefu_kpi")
+class TestReviewOnTimeRate(KefuContractCase):
+    def test_rate_averages_reviewed_contracts(self):
+        on_time = self.make_contract()
+        late = self.make_contract()
+        for contract in on_time | late:
+            contract.with_user(self.salesman).action_submit()
+        late.sudo().write({"review_overdue": True})
+        self.approve(on_time)
+        self.approve(late)
+        groups = self.Contract.read_group(
+            [("id", "in", (on_time | late).ids)], ["review_on_time_rate:avg"], []
+        )
+        self.assertEqual(groups[0]["review_on_time_rate"], 50.0)
+        self.assertEqual(on_time.state, "approved")
