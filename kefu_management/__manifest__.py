@@ -74,6 +74,7 @@
         "demo/kefu_archive_demo.xml",
         "demo/kefu_helpdesk_demo.xml",
         "demo/kefu_callback_demo.xml",
+        "demo/kefu_report_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["kefu_management/static/tests/tours/*.js"],

@@ -29,6 +29,7 @@ from . import kefu_enquiry_type
 from . import kefu_kpi
 from . import kefu_kpi_daily
 from . import kefu_kpi_report
+from . import kefu_kpi_report_demo
 from . import kefu_kpi_ticket
 from . import kefu_makeup_day
 from . import kefu_settings
