@@ -163,15 +163,17 @@ class TestReportMonthly(KefuKpiCase):
     def test_weekly_summary_on_friday(self):
         with freeze_time("2031-03-13 02:00:00"):  # Thursday
             self.Report._cron_kefu_weekly_summary()
-        self.assertFalse(
-            self.Report.search([("company_id", "=", self.env.company.id), ("kind", "=", "weekly")])
-        )
+        # Demo data may hold this week's summary: look at the frozen week only.
+        this_week = [
+            ("company_id", "=", self.env.company.id),
+            ("kind", "=", "weekly"),
+            ("date_from", "=", date(2031, 3, 10)),
+        ]
+        self.assertFalse(self.Report.search(this_week))
         with freeze_time("2031-03-14 02:00:00"):  # Friday
             self.Report._cron_kefu_weekly_summary()
             self.Report._cron_kefu_weekly_summary()
-        weekly = self.Report.search(
-            [("company_id", "=", self.env.company.id), ("kind", "=", "weekly")]
-        )
+        weekly = self.Report.search(this_week)
         self.assertEqual(len(weekly), 1)
         self.assertEqual((weekly.date_from, weekly.date_to), (date(2031, 3, 10), date(2031, 3, 16)))
         message = weekly.message_ids.filtered(lambda m: m.attachment_ids)
