@@ -1,3 +1,4 @@
+from . import helpdesk_response_limit_mixin
 from . import helpdesk_ticket
 from . import helpdesk_ticket_callback
 from . import helpdesk_ticket_channel
