@@ -121,7 +121,7 @@ class TestReviewDeadline(KefuContractCase):
         self.assertAlmostEqual(contract.legal_review_hours, 4.0)
 
 
-@tagged("post_install", "-at_install", "kefu", "kefu_contract", "kefu_kpi")
+@tagged("post_install", "-at_install", "kefu", "kefu_contract", "kefu_reporting")
 class TestReviewOnTimeRate(KefuContractCase):
     def test_rate_averages_reviewed_contracts(self):
         on_time = self.make_contract()

@@ -1,2 +1,2 @@
-from . import kefu_callback_summary_xlsx
-from . import kefu_kpi_report_xlsx
+from . import callback
+from . import reporting

@@ -1,1 +1,1 @@
-from . import kefu_holiday_import
+from . import base

@@ -1,0 +1,89 @@
+import base64
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+
+class KefuContract(models.Model):
+    _inherit = "kefu.contract"
+
+    @api.model
+    def _kefu_demo_flows(self):
+        """Demo data: a draft, a contract under review, one approved by phone, one
+        in custody with a retrieval out, each through the real flow."""
+        ref = self.env.ref
+        sales = ref("kefu_contract.kefu_contract_user_sales_demo")
+        finance = ref("kefu_contract.kefu_contract_user_finance_demo")
+        legal = ref("kefu_contract.kefu_contract_user_legal_demo")
+        support = ref("kefu_contract.kefu_contract_user_support_demo")
+        cs = ref("kefu_management.kefu_user_manager_demo")
+        general_manager = ref("base.user_admin")
+        if self.env["kefu.contract"].search_count([("user_id", "=", sales.id)]):
+            return  # demo data is loaded again on every update: run once
+        today = fields.Date.context_today(self)
+        partner = ref("kefu_contract.kefu_contract_partner_demo")
+        Contract = self.env["kefu.contract"].with_user(sales)
+
+        def contract(title, amount, **vals):
+            values = {
+                "title": title,
+                "partner_id": partner.id,
+                "amount": amount,
+                "licence_number": "91320200MA1DEMO",
+                "licence_valid_until": today + timedelta(days=3 * 365),
+                "reputation": "No disputes found in the court records.",
+                "qualifications": "ISO 9001, pressure-equipment licence",
+                "delivery_date_start": today + timedelta(days=10),
+                "delivery_date_end": today + timedelta(days=60),
+            }
+            values.update(vals)
+            return Contract.create(values)
+
+        def opinions(record):
+            record.with_user(cs).cs_credit_opinion = "Pays on time; no open complaints."
+            record.with_user(finance).finance_credit_opinion = "Within the credit limit."
+
+        contract("Valve spare parts", 45000.0)
+        under_review = contract("Gate valves for the 2nd plant", 380000.0, customer_type="new")
+        under_review.action_submit()
+        by_phone = contract("Urgent pump order", 90000.0)
+        by_phone.action_submit()
+        opinions(by_phone)
+        by_phone.with_user(finance).validate_tier()
+        legal_review = by_phone.review_ids.filtered(lambda r: r.kefu_contract_role == "legal")
+        self.env["kefu.contract.phone.approval"].with_user(support).create(
+            {
+                "contract_id": by_phone.id,
+                "review_id": legal_review.id,
+                "confirmer_id": legal.id,
+                "phone": "+86 139 0510 0000",
+                "note": "Legal on a business trip; the customer needs the pumps this week.",
+            }
+        )
+        kept = contract("Annual valve supply", 260000.0)
+        kept.action_submit()
+        opinions(kept)
+        kept.with_user(finance).validate_tier()
+        kept.with_user(legal).validate_tier()
+        kept.write(
+            {
+                "signed_document": base64.b64encode(b"%PDF-1.4 demo signed contract"),
+                "signed_document_name": "annual-valve-supply-signed.pdf",
+            }
+        )
+        kept.action_sign()
+        kept.with_user(cs).action_receive_custody()
+        retrieval = (
+            self.env["kefu.contract.retrieval"]
+            .with_user(sales)
+            .create(
+                {
+                    "contract_id": kept.id,
+                    "purpose": "Customer audit of the original at their site",
+                    "date_return_due": fields.Datetime.now() + timedelta(days=3),
+                }
+            )
+        )
+        retrieval.action_request()
+        retrieval.with_user(general_manager).validate_tier()
+        retrieval.with_user(cs).action_hand_out()

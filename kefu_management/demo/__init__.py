@@ -1,0 +1,2 @@
+from . import archive
+from . import reporting

@@ -1,0 +1,1 @@
+from . import kefu_callback_summary_xlsx

@@ -1,0 +1,1 @@
+from . import kefu_kpi_report_xlsx

@@ -1,0 +1,3 @@
+from . import test_kpi
+from . import test_report_monthly
+from . import test_report_tour
