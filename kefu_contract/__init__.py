@@ -1,3 +1,5 @@
+# isort: skip_file
+# demo/ extends the models with demo flows: it loads after them.
 from . import models
 from . import report
 from . import demo

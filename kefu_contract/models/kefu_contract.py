@@ -42,13 +42,12 @@ class KefuContract(models.Model):
 
     _name = "kefu.contract"
     _description = "Sales Contract"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation", "kefu.approval.mixin"]
+    _inherit = ["kefu.approval.mixin"]
     _order = "id desc"
 
     _state_from = ["review"]
     _state_to = ["approved"]
     _cancel_state = "cancel"
-    _tier_validation_manual_config = False
 
     name = fields.Char(string="Reference", default="/", readonly=True, copy=False)
     title = fields.Char(string="Subject", required=True, tracking=True)
@@ -328,7 +327,6 @@ class KefuContract(models.Model):
 
     def validate_tier(self):
         self.ensure_one()
-        self._kefu_check_signature()
         self._kefu_check_opinions(self._kefu_signing_reviews(self.env.user))
         res = super().validate_tier()
         self._kefu_after_signature()
@@ -336,7 +334,6 @@ class KefuContract(models.Model):
 
     def reject_tier(self):
         self.ensure_one()
-        self._kefu_check_signature()
         res = super().reject_tier()
         self._kefu_after_signature()
         return res

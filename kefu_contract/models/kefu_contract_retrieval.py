@@ -11,13 +11,12 @@ class KefuContractRetrieval(models.Model):
 
     _name = "kefu.contract.retrieval"
     _description = "Contract Retrieval Request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation", "kefu.approval.mixin"]
+    _inherit = ["kefu.approval.mixin"]
     _order = "id desc"
 
     _state_from = ["draft"]
     _state_to = ["approved"]
     _cancel_state = "cancel"
-    _tier_validation_manual_config = False
 
     name = fields.Char(default="/", readonly=True, copy=False)
     contract_id = fields.Many2one(
@@ -95,7 +94,6 @@ class KefuContractRetrieval(models.Model):
             raise UserError(
                 self.env._("Only the General Manager approves taking a contract out of custody.")
             )
-        self._kefu_check_signature()
         res = super().validate_tier()
         self.invalidate_recordset()
         if self.validation_status == "validated" and self.state == "draft":

@@ -24,13 +24,12 @@ class KefuCreditInvestigation(models.Model):
 
     _name = "kefu.credit.investigation"
     _description = "Credit Investigation"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["kefu.approval.mixin"]
     _order = "date_due desc, id desc"
 
     _state_from = ["evaluation"]
     _state_to = ["done"]
     _cancel_state = "cancel"
-    _tier_validation_manual_config = False
 
     name = fields.Char(default="/", readonly=True, copy=False)
     partner_id = fields.Many2one(
@@ -197,6 +196,9 @@ class KefuCreditInvestigation(models.Model):
         self.write({"finance_user_id": self.env.uid})
         return self.request_validation()
 
+    def _kefu_requester(self):
+        return self.requested_by_id
+
     def validate_tier(self):
         res = super().validate_tier()
         if self.validation_status == "validated" and self.state == "evaluation":
@@ -275,13 +277,7 @@ class KefuCreditInvestigation(models.Model):
                     ("kefu_credit_tier_date", "<=", cutoff),
                 ]
             )
-        batch = due[:batch_size]
-        if batch:
-            self.env.cr.execute(
-                "SELECT id FROM res_partner WHERE id IN %s FOR UPDATE SKIP LOCKED",
-                (tuple(batch.ids),),
-            )
-            batch = batch.browse([row[0] for row in self.env.cr.fetchall()])
+        batch = self.env["kefu.cron.batch"].lock(due[:batch_size])
         self.create(
             [
                 {

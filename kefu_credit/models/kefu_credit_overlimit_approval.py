@@ -8,13 +8,12 @@ class KefuCreditOverlimitApproval(models.Model):
 
     _name = "kefu.credit.overlimit.approval"
     _description = "Over-limit Approval"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["kefu.approval.mixin"]
     _order = "id desc"
 
     _state_from = ["draft"]
     _state_to = ["approved"]
     _cancel_state = "cancel"
-    _tier_validation_manual_config = False
 
     name = fields.Char(default="/", readonly=True, copy=False)
     order_id = fields.Many2one(
@@ -133,6 +132,9 @@ class KefuCreditOverlimitApproval(models.Model):
                         needed=needed,
                     )
                 )
+
+    def _kefu_requester(self):
+        return self.requested_by_id
 
     def action_request(self):
         """Report the over-limit to the approvers (CRD-3)."""

@@ -156,6 +156,8 @@ class ResPartner(models.Model):
             vals.setdefault("kefu_credit_tier_date", fields.Date.context_today(self))
             vals.setdefault("kefu_credit_tier_user_id", self.env.uid)
         res = super().write(vals)
+        if self.env.context.get("kefu_credit_policy_write"):
+            return res  # written by the policy itself: nothing to apply again
         if tier_changed or vals.get("kefu_credit_limit_manual") is False:
             self.filtered("kefu_credit_tier")._kefu_apply_credit_policy()
         return res
@@ -225,7 +227,11 @@ class ResPartner(models.Model):
             elif not (partner.kefu_credit_limit_manual and partner.kefu_credit_tier == "A"):
                 vals["credit_limit"] = partner._kefu_computed_credit_limit()
             vals["kefu_credit_relax_date"] = fields.Date.context_today(partner)
-            super(ResPartner, partner).write(vals)
+            partner._kefu_policy_write(vals)
+
+    def _kefu_policy_write(self, vals):
+        """A write of the credit policy itself (CRD-2), which applies nothing again."""
+        return self.with_context(kefu_credit_policy_write=True).write(vals)
 
     def action_kefu_recompute_credit_limit(self):
         self._kefu_check_credit_access()
@@ -273,12 +279,12 @@ class ResPartner(models.Model):
             for partner in partners.sudo():
                 if partner._kefu_has_overdue():
                     # The months without overdue start again.
-                    super(ResPartner, partner).write({"kefu_credit_relax_date": today})
+                    partner._kefu_policy_write({"kefu_credit_relax_date": today})
                     continue
                 limit = partner.credit_limit * (1 + policy.relax_percent / 100.0)
                 if policy.relax_max_limit:
                     limit = min(limit, policy.relax_max_limit)
-                super(ResPartner, partner).write(
+                partner._kefu_policy_write(
                     {
                         "credit_limit": partner.currency_id.round(limit),
                         "kefu_credit_relax_date": today,

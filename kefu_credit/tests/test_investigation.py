@@ -38,8 +38,9 @@ class TestInvestigation(KefuCreditCase):
             {"finance_evaluation": "Sound.", "proposed_tier": "B", "proposed_limit": 70000.0}
         )
         investigation.with_user(self.finance).action_request_approval()
-        # Sales cannot approve their own investigation.
-        investigation.with_user(self.salesman).validate_tier()
+        # Sales cannot approve their own investigation (CRD-4).
+        with self.assertRaises(UserError):
+            investigation.with_user(self.salesman).validate_tier()
         self.assertEqual(investigation.state, "evaluation")
         investigation.with_user(self.controller).validate_tier()
         self.assertEqual(investigation.state, "done")

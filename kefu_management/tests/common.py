@@ -1,3 +1,4 @@
+import json
 from datetime import datetime
 
 import pytz
@@ -82,3 +83,37 @@ class KefuCase(TransactionCase):
                 "work_as": work_as,
             }
         )
+
+
+class KefuRpcMixin:
+    """JSON-RPC as an outside client would send it (for ``HttpCase`` tests):
+    ``/web/dataset/call_kw`` as a logged-in user, with no context unless given.
+    Users made with ``new_test_user`` have their login as password."""
+
+    def rpc(self, login, model, method, *args, context=None, **kwargs):
+        """(result, error) of one call; ``error`` is JSON-RPC's error dict or None."""
+        self.authenticate(login, login)
+        if context is not None:
+            kwargs["context"] = context
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": 1,
+            "params": {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
+        }
+        response = self.url_open(
+            f"/web/dataset/call_kw/{model}/{method}",
+            json.dumps(payload).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        response.raise_for_status()
+        body = response.json()
+        return body.get("result"), body.get("error")
+
+    def assertRpcRefused(self, login, model, method, *args, message=None, **kwargs):
+        """The call fails (optionally with ``message`` in its text); returns the error."""
+        result, error = self.rpc(login, model, method, *args, **kwargs)
+        self.assertTrue(error, f"{login}: {model}.{method} was accepted ({result!r})")
+        if message:
+            self.assertIn(message, error["data"]["message"])
+        return error

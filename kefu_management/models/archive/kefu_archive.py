@@ -293,7 +293,7 @@ class KefuArchive(models.Model):
         now = fields.Datetime.now()
         for archive in self:
             due = self.env["kefu.working.time"].add_working_days(now, days, archive.company_id)
-            super(KefuArchive, archive).write({"allocated_on": now, "first_contact_due": due})
+            archive.write({"allocated_on": now, "first_contact_due": due})
             archive.activity_schedule(
                 "mail.mail_activity_data_call",
                 date_deadline=due.date(),

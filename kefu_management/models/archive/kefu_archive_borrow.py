@@ -13,13 +13,12 @@ class KefuArchiveBorrow(models.Model):
 
     _name = "kefu.archive.borrow"
     _description = "Archive Borrowing Card"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation", "kefu.approval.mixin"]
+    _inherit = ["kefu.approval.mixin"]
     _order = "id desc"
 
     _state_from = ["draft"]
     _state_to = ["granted"]
     _cancel_state = "cancelled"
-    _tier_validation_manual_config = False
 
     name = fields.Char(
         required=True,
@@ -120,10 +119,6 @@ class KefuArchiveBorrow(models.Model):
                 )
             card.name = self.env["ir.sequence"].next_by_code("kefu.archive.borrow") or card.name
         return cards
-
-    def validate_tier(self):
-        self._kefu_check_signature()
-        return super().validate_tier()
 
     def write(self, vals):
         res = super().write(vals)

@@ -15,13 +15,12 @@ class KefuArchiveDestruction(models.Model):
 
     _name = "kefu.archive.destruction"
     _description = "Archive Destruction Request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation", "kefu.approval.mixin"]
+    _inherit = ["kefu.approval.mixin"]
     _order = "id desc"
 
     _state_from = ["draft"]
     _state_to = ["destroyed"]
     _cancel_state = "cancelled"
-    _tier_validation_manual_config = False
 
     name = fields.Char(
         required=True, readonly=True, copy=False, default=lambda self: self.env._("New")
@@ -51,10 +50,6 @@ class KefuArchiveDestruction(models.Model):
                 self.env["ir.sequence"].next_by_code("kefu.archive.destruction") or request.name
             )
         return requests
-
-    def validate_tier(self):
-        self._kefu_check_signature()
-        return super().validate_tier()
 
     def _get_under_validation_exceptions(self):
         return super()._get_under_validation_exceptions() + [

@@ -1,17 +1,33 @@
-from odoo import models
+from odoo import api, models
 from odoo.exceptions import UserError
 
 
 class KefuApprovalMixin(models.AbstractModel):
-    """Signatures on kefu approvals (OCA tier validation) come from distinct people.
+    """Every kefu approval: OCA tier validation, with signatures from distinct people.
 
-    Tier validation lets a user who belongs to several reviewer groups (a General
-    Manager is also a CS Manager) sign tier after tier; the rulebook wants one
-    signature per person, and never one's own request.
+    The one place that carries the tier-validation header (chatter, activities,
+    tier validation, reviews generated from the tier definitions) and the signature
+    rules: tier validation lets a user who belongs to several reviewer groups (a
+    General Manager is also a CS Manager) sign tier after tier; the rulebook wants
+    one signature per person, and never one's own request (ARC-9, CON-3, CRD-3).
+    A model sets ``_state_from``, ``_state_to``, ``_cancel_state`` and, when the
+    requester is not the creator, overrides ``_kefu_requester``.
     """
 
     _name = "kefu.approval.mixin"
-    _description = "Customer Service Approval Rules"
+    _description = "Customer Service Approval"
+    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _tier_validation_manual_config = False
+
+    @api.model
+    def _kefu_approval_models(self):
+        """Names of the models that inherit this mixin."""
+        names, todo = set(), [self._name]
+        while todo:
+            children = self.env.registry[todo.pop()]._inherit_children
+            todo.extend(children - names)
+            names |= children
+        return names
 
     def _kefu_requester(self):
         return self.create_uid
@@ -30,3 +46,36 @@ class KefuApprovalMixin(models.AbstractModel):
                         "must come from someone else."
                     )
                 )
+
+    def validate_tier(self):
+        self._kefu_check_signature()
+        return super().validate_tier()
+
+    def reject_tier(self):
+        self._kefu_check_signature()
+        return super().reject_tier()
+
+    # Reviews are signatures (tier_review.py): only these methods write them, as
+    # superuser once the acting user was checked; the acting user stays the signer.
+
+    def _kefu_own_reviews(self, tiers):
+        # The comment wizard passes review ids from the client: this document's only.
+        return tiers and tiers.filtered(lambda r: r.model == self._name and r.res_id == self.id)
+
+    def _validate_tier(self, tiers=False):
+        self._kefu_check_signature()
+        tiers = self._kefu_own_reviews(tiers)
+        return super(KefuApprovalMixin, self.sudo())._validate_tier(tiers and tiers.sudo())
+
+    def _rejected_tier(self, tiers=False):
+        self._kefu_check_signature()
+        tiers = self._kefu_own_reviews(tiers)
+        return super(KefuApprovalMixin, self.sudo())._rejected_tier(tiers and tiers.sudo())
+
+    def request_validation(self):
+        self.check_access("write")
+        return super(KefuApprovalMixin, self.sudo()).request_validation().with_env(self.env)
+
+    def restart_validation(self):
+        self.check_access("write")
+        return super(KefuApprovalMixin, self.sudo()).restart_validation()

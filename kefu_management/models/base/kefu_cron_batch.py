@@ -2,35 +2,49 @@ from odoo import api, models
 
 
 class KefuCronBatch(models.AbstractModel):
-    """Batches for the department's scheduled actions, the 18.0 way.
+    """Batches for the department's scheduled actions, the 18.0 way: the one
+    batch helper every kefu cron goes through.
 
-    One call handles one batch of the records matching ``domain``: rows are
-    locked with ``FOR UPDATE SKIP LOCKED`` so that two workers never handle the
-    same record, the callback is run, and the progress is reported to the cron,
-    which runs again at once while records remain. Callbacks must make the
+    One call of ``run`` handles one batch of the records matching ``domain``: rows
+    are locked with ``FOR UPDATE SKIP LOCKED`` so that two workers never handle
+    the same record, the callback is run, and the progress is reported to the
+    cron, which runs again at once while records remain. Callbacks must make the
     records leave ``domain`` (so that a second run finds nothing to do).
+    ``take`` and ``lock`` are the same steps for jobs that need them apart.
     """
 
     _name = "kefu.cron.batch"
     _description = "Customer Service Cron Batches"
 
     @api.model
-    def run(self, model_name, domain, callback, batch_size=200, order="id"):
-        Model = self.env[model_name].sudo()
-        candidates = Model.search(domain, limit=batch_size, order=order)
-        if not candidates:
-            self.env["ir.cron"]._notify_progress(done=0, remaining=0)
-            return Model
+    def lock(self, records, domain=None):
+        """The part of ``records`` no other transaction holds, locked until commit.
+
+        Re-checked against ``domain`` under the lock: another worker may have
+        handled them meanwhile.
+        """
+        if not records:
+            return records
         self.env.cr.execute(
-            f'SELECT id FROM "{Model._table}" WHERE id IN %s FOR UPDATE SKIP LOCKED',
-            (tuple(candidates.ids),),
+            f'SELECT id FROM "{records._table}" WHERE id IN %s FOR UPDATE SKIP LOCKED',
+            (tuple(records.ids),),
         )
-        locked = Model.browse([row[0] for row in self.env.cr.fetchall()])
-        # Re-check under the lock: another worker may have handled them meanwhile.
+        locked = records.browse([row[0] for row in self.env.cr.fetchall()])
         locked.invalidate_recordset()
-        batch = locked.filtered_domain(domain)
+        return locked.filtered_domain(domain) if domain is not None else locked
+
+    @api.model
+    def take(self, model_name, domain, batch_size=200, order="id"):
+        """(batch, more): up to ``batch_size`` records matching ``domain``, locked;
+        ``more`` says whether records may remain after this batch."""
+        candidates = self.env[model_name].sudo().search(domain, limit=batch_size, order=order)
+        return self.lock(candidates, domain), len(candidates) == batch_size
+
+    @api.model
+    def run(self, model_name, domain, callback, batch_size=200, order="id"):
+        batch, more = self.take(model_name, domain, batch_size, order)
         if batch:
             callback(batch)
-        remaining = Model.search_count(domain) if len(candidates) == batch_size else 0
+        remaining = self.env[model_name].sudo().search_count(domain) if more else 0
         self.env["ir.cron"]._notify_progress(done=len(batch), remaining=remaining)
         return batch

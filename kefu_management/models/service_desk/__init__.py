@@ -1,3 +1,6 @@
+# isort: skip_file
+# The mixin first: models below inherit it.
+from . import kefu_response_limit_mixin
 from . import helpdesk_ticket
 from . import helpdesk_ticket_channel
 from . import helpdesk_ticket_complaint
@@ -7,7 +10,6 @@ from . import kefu_complaint_cause
 from . import kefu_complaint_department
 from . import kefu_duty_roster
 from . import kefu_enquiry_type
-from . import kefu_response_limit_mixin
 from . import kefu_shift_handover
 from . import kefu_shift_handover_line
 from . import kefu_ticket_contact

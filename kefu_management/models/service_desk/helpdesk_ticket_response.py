@@ -100,16 +100,7 @@ class HelpdeskTicket(models.Model):
 
     def _kefu_locked_batch(self, domain, batch_size=200):
         """Tickets matching ``domain``, locked so that a second worker skips them."""
-        candidates = self.sudo().search(domain, limit=batch_size, order="id")
-        if not candidates:
-            return candidates, False
-        self.env.cr.execute(
-            "SELECT id FROM helpdesk_ticket WHERE id IN %s FOR UPDATE SKIP LOCKED",
-            (tuple(candidates.ids),),
-        )
-        locked = candidates.browse([row[0] for row in self.env.cr.fetchall()])
-        locked.invalidate_recordset()
-        return locked.filtered_domain(domain), len(candidates) == batch_size
+        return self.env["kefu.cron.batch"].take("helpdesk.ticket", domain, batch_size)
 
     def _kefu_response_responsibles(self):
         """The responsible user and their Team Leader."""

@@ -20,7 +20,9 @@ class KefuResponseLimitMixin(models.AbstractModel):
     )
     kefu_has_response_limit = fields.Boolean(string="Own Response Limit")
     kefu_response_minutes = fields.Integer(string="Response Limit (minutes)")
-    kefu_time_basis = fields.Selection(TIME_BASIS, help="Empty: as set in Settings > Customer Service.")
+    kefu_time_basis = fields.Selection(
+        TIME_BASIS, string="Time Basis", help="Empty: as set in Settings > Customer Service."
+    )
 
     @api.constrains("kefu_has_response_limit", "kefu_response_minutes")
     def _check_response_minutes(self):

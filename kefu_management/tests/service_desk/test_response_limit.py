@@ -94,7 +94,11 @@ class TestResponseLimitDeadlines(KefuHelpdeskCase):
                 self.env["res.config.settings"].create({"kefu_svc_delivery_minutes": bad})
             with self.assertRaises(ValidationError), self.env.cr.savepoint():
                 self.env["kefu.enquiry.type"].create(
-                    {"name": "Warranty", "kefu_has_response_limit": True, "kefu_response_minutes": bad}
+                    {
+                        "name": "Warranty",
+                        "kefu_has_response_limit": True,
+                        "kefu_response_minutes": bad,
+                    }
                 )
         self.assertFalse(self.env["kefu.enquiry.type"].search([("name", "=", "Warranty")]))
         self.assertEqual(self.env["kefu.settings"].get_value("kefu_svc_delivery_minutes"), 120)

@@ -1,0 +1,45 @@
+from odoo import api, models
+from odoo.exceptions import AccessError
+
+
+class TierReview(models.Model):
+    """Reviews of kefu documents are signatures: only tier validation's own methods,
+    run by ``kefu.approval.mixin`` after its checks, create, change or delete them.
+
+    OCA gives every employee write access to ``tier.review`` (ODOO18-NOTES); other
+    modules' reviews keep that behaviour.
+    """
+
+    _inherit = "tier.review"
+
+    @api.model
+    def _kefu_models(self):
+        return self.env["kefu.approval.mixin"]._kefu_approval_models()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(v.get("model") in self._kefu_models() for v in vals_list):
+            self._kefu_refuse()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su and self._kefu_signatures():
+            self._kefu_refuse()
+        return super().write(vals)
+
+    def unlink(self):
+        if not self.env.su and self._kefu_signatures():
+            self._kefu_refuse()
+        return super().unlink()
+
+    def _kefu_signatures(self):
+        models_ = self._kefu_models()
+        return self.sudo().filtered(lambda review: review.model in models_)
+
+    def _kefu_refuse(self):
+        raise AccessError(
+            self.env._(
+                "Approval signatures are given only with the Validate and Reject buttons "
+                "of the document, by its reviewers."
+            )
+        )
