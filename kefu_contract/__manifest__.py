@@ -32,7 +32,7 @@
         "views/kefu_contract_menus.xml",
     ],
     "demo": [
-        "demo/kefu_contract_demo.xml",
+        "demo/kefu_contract_flows.xml",
     ],
     "assets": {
         "web.assets_tests": ["kefu_contract/static/tests/tours/*.js"],

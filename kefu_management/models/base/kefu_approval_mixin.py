@@ -74,8 +74,17 @@ class KefuApprovalMixin(models.AbstractModel):
 
     def request_validation(self):
         self.check_access("write")
-        return super(KefuApprovalMixin, self.sudo()).request_validation().with_env(self.env)
+        reviews = super(KefuApprovalMixin, self.sudo()).request_validation()
+        self._kefu_reviews_changed()
+        return reviews.with_env(self.env)
 
     def restart_validation(self):
         self.check_access("write")
-        return super(KefuApprovalMixin, self.sudo()).restart_validation()
+        res = super(KefuApprovalMixin, self.sudo()).restart_validation()
+        self._kefu_reviews_changed()
+        return res
+
+    def _kefu_reviews_changed(self):
+        # ``need_validation`` has no dependencies: left cached, a later state write
+        # would make tier validation request (and sign) the reviews a second time.
+        self.invalidate_recordset(["review_ids", "need_validation"])

@@ -23,9 +23,27 @@ class TierReview(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.su and self._kefu_signatures():
+        if not self.env.su and self._kefu_signatures() and not self._kefu_bookkeeping(vals):
             self._kefu_refuse()
         return super().write(vals)
+
+    def _kefu_bookkeeping(self, vals):
+        """What tier validation writes as the user and that signs nothing: a waiting
+        review becoming the current one and its ``can_review`` flag
+        (``_compute_can_review``), reminders, and the comment a reviewer adds to his
+        own pending review (comment wizard). Everything else is the signature."""
+        reviews = self._kefu_signatures()
+        if set(vals) - {"status", "can_review", "last_reminder_date", "comment"}:
+            return False
+        if "status" in vals and (
+            vals["status"] != "pending"
+            or any(review.status not in ("waiting", "pending") for review in reviews)
+        ):
+            return False
+        return "comment" not in vals or all(
+            review.status == "pending" and self.env.user in review.reviewer_ids
+            for review in reviews
+        )
 
     def unlink(self):
         if not self.env.su and self._kefu_signatures():
