@@ -21,7 +21,7 @@ mkdir -p "$STAMP_DIR"
 
 addon_hash() {
   # Everything Odoo loads from an addon; its tests are imported fresh by pytest.
-  (cd "$REPO_DIR/$1" && find . -type f ! -path './tests/*' ! -name '*.pyc' ! -path '*/__pycache__/*' \
+  (cd "$REPO_DIR/$1" && find . -type f ! -path './tests/*' ! -path './readme/*' ! -name README.rst ! -name '*.pyc' ! -path '*/__pycache__/*' \
     -print0 | sort -z | xargs -0 sha1sum | sha1sum | cut -d' ' -f1)
 }
 
