@@ -4,7 +4,7 @@
     "name": "Customer Service Department",
     "summary": "客服部: access groups, settings, working time with holidays and "
     "make-up days, and the department's shared base",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Helpdesk",
     "license": "LGPL-3",
     "author": "kefu",
@@ -17,7 +17,7 @@
         "report_xlsx",
         "base_tier_validation",
     ],
-    "external_dependencies": {"python": ["xlsxwriter", "openpyxl"]},
+    "external_dependencies": {"python": ["xlsxwriter", "openpyxl", "chinesecalendar"]},
     "data": [
         "security/base/kefu_management_security.xml",
         "security/archive/kefu_archive_security.xml",
@@ -29,6 +29,7 @@
         "security/service_desk/ir.model.access.csv",
         "security/callback/ir.model.access.csv",
         "security/reporting/ir.model.access.csv",
+        "data/base/ir_cron_data.xml",
         "data/archive/kefu_archive_data.xml",
         "data/archive/ir_cron_data.xml",
         "data/service_desk/kefu_service_desk_data.xml",

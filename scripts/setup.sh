@@ -24,9 +24,10 @@ apt_install() {
 
 system_packages() {
   # Build headers for Odoo's pinned wheels (python-ldap, psycopg2), the database,
-  # Chromium for HttpCase tours, and fonts so Chinese renders in reports.
+  # Chromium for HttpCase tours, fonts so Chinese renders in reports, and
+  # wkhtmltopdf so that reports print as PDF (without it they fall back to HTML).
   apt_install build-essential libldap2-dev libsasl2-dev libpq-dev libxml2-dev libxslt1-dev \
-    libjpeg-dev zlib1g-dev postgresql postgresql-client chromium fonts-noto-cjk
+    libjpeg-dev zlib1g-dev postgresql postgresql-client chromium fonts-noto-cjk wkhtmltopdf
 }
 
 start_postgres() {
@@ -121,10 +122,16 @@ or install Odoo 18 into $VENV yourself, then run this command again."
     PIP_CONSTRAINT="$cons" pip_quiet install -r "$src/requirements.txt"
     PIP_CONSTRAINT="$cons" pip_quiet install --no-deps -e "$src" --config-settings editable_mode=compat
   fi
-  if ! "$PY" -c "import odoo.addons.helpdesk_mgmt, odoo.addons.base_tier_validation, pytest_odoo, websocket" >/dev/null 2>&1 \
-      || [ "$REPO_DIR/requirements.txt" -nt "$VENV/.kefu-reqs" ]; then
-    log "installing OCA addons and tools from PyPI"
-    pip_quiet install -r "$REPO_DIR/requirements.txt"
+  # requirements.txt: what production needs (OCA addons, xlsxwriter, openpyxl);
+  # test-requirements.txt: the test and lint tools. The marker file is older than
+  # either file after a change to it.
+  local reqs=("$REPO_DIR/requirements.txt" "$REPO_DIR/test-requirements.txt") req stale=0
+  for req in "${reqs[@]}"; do
+    if [ "$req" -nt "$VENV/.kefu-reqs" ]; then stale=1; fi
+  done
+  if [ $stale -eq 1 ] || ! "$PY" -c "import odoo.addons.helpdesk_mgmt, odoo.addons.base_tier_validation, pytest_odoo, websocket, freezegun, ruff, pylint_odoo" >/dev/null 2>&1; then
+    log "installing OCA addons and tools from PyPI (requirements.txt, test-requirements.txt)"
+    pip_quiet install -r "$REPO_DIR/requirements.txt" -r "$REPO_DIR/test-requirements.txt"
     touch "$VENV/.kefu-reqs"
   fi
 }

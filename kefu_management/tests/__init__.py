@@ -6,6 +6,7 @@ from .archive import test_archive_destruction
 from .archive import test_archive_form
 from .archive import test_archive_tour
 from .archive import test_customer_report
+from .base import test_china_calendar
 from .base import test_groups
 from .base import test_holiday_import
 from .base import test_install

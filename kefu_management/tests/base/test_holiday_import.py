@@ -21,6 +21,7 @@ class TestHolidayImport(KefuCase):
             .with_user(self.manager)
             .create(
                 {
+                    "source": "file",
                     "file": base64.b64encode(content),
                     "filename": filename,
                     "calendar_id": self.calendar.id,
@@ -77,3 +78,11 @@ class TestHolidayImport(KefuCase):
         with self.assertRaises(UserError):
             self._wizard(b"x", "holidays.pdf").action_import()
         self.assertEqual(self._counts(), (0, 0))
+
+    def test_gbk_csv_with_chinese_headers(self):
+        content = "日期,名称,类型,结束日期\n2027-10-01,国庆节,放假,2027-10-07\n2027-09-26,国庆调休,调休,\n"
+        self._wizard(content.encode("gbk"), "节假日.csv").action_import()
+        self.assertEqual(self._counts(), (1, 1))
+        Leave = self.env["resource.calendar.leaves"]
+        leave = Leave.search([("calendar_id", "=", self.calendar.id)])
+        self.assertEqual(leave.name, "国庆节")

@@ -1,1 +1,2 @@
 from . import kefu_holiday_import
+from . import kefu_holiday_import_china

@@ -5,25 +5,36 @@ from datetime import date, datetime, time, timedelta
 
 import pytz
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 HOLIDAY_WORDS = {"holiday", "假日", "节假日", "放假", "休息"}
 MAKEUP_WORDS = {"makeup", "make-up", "working", "workday", "调休", "补班", "上班"}
+# Chinese column headers.
+HEADER_WORDS = {"日期": "date", "名称": "name", "类型": "type", "结束日期": "date_to"}
 
 
 class KefuHolidayImport(models.TransientModel):
-    """Import public holidays and make-up working days from a CSV or XLSX file.
+    """Import public holidays and make-up working days (调休) into a calendar.
 
-    Columns: date (YYYY-MM-DD), name, type (holiday / makeup, or 放假 / 调休),
-    optional date_to for a holiday spanning several days. A header row is
-    expected. The whole file is checked before anything is written.
+    Two sources, one way of writing them: China's official calendar for a year
+    (the ``chinesecalendar`` package, which follows the State Council's yearly
+    notice), or a CSV or XLSX file with the columns date (YYYY-MM-DD), name, type
+    (holiday / makeup, or 放假 / 调休) and an optional date_to for a holiday
+    spanning several days; a header row is expected. Everything is checked before
+    anything is written, and days already in the calendar are not added twice.
     """
 
     _name = "kefu.holiday.import"
     _description = "Import Holidays and Make-up Days"
 
-    file = fields.Binary(required=True)
+    source = fields.Selection(
+        [("china", "China's official calendar"), ("file", "File (CSV or XLSX)")],
+        required=True,
+        default="china",
+    )
+    year = fields.Integer(default=lambda self: fields.Date.context_today(self).year)
+    file = fields.Binary()
     filename = fields.Char()
     calendar_id = fields.Many2one(
         "resource.calendar",
@@ -45,10 +56,16 @@ class KefuHolidayImport(models.TransientModel):
                 raise UserError(self.env._("The file is not a readable XLSX file.")) from exc
             rows = [list(row) for row in sheet.iter_rows(values_only=True)]
         elif name.endswith(".csv") or not name:
+            # UTF-8, or GBK/GB18030 as spreadsheets save CSV on Chinese Windows.
             try:
                 text = content.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                raise UserError(self.env._("The CSV file must be encoded in UTF-8.")) from exc
+            except UnicodeDecodeError:
+                try:
+                    text = content.decode("gb18030")
+                except UnicodeDecodeError as exc:
+                    raise UserError(
+                        self.env._("The CSV file must be encoded in UTF-8 or GB18030 (GBK).")
+                    ) from exc
             rows = list(csv.reader(io.StringIO(text)))
         else:
             raise UserError(self.env._("Only CSV and XLSX files can be imported."))
@@ -56,6 +73,7 @@ class KefuHolidayImport(models.TransientModel):
         if len(rows) < 2:
             raise UserError(self.env._("The file has no rows below its header."))
         header = [str(c or "").strip().lower() for c in rows[0]]
+        header = [HEADER_WORDS.get(column, column) for column in header]
         for column in ("date", "name", "type"):
             if column not in header:
                 raise UserError(
@@ -81,6 +99,10 @@ class KefuHolidayImport(models.TransientModel):
             ) from exc
 
     def _parse(self):
+        if self.source == "china":
+            return self._china_days(self.year)
+        if not self.file:
+            raise UserError(self.env._("Choose the file to import."))
         holidays, makeups = [], []
         for index, row in enumerate(self._read_rows(), start=2):
             day = self._parse_date(row.get("date"), index)
@@ -112,7 +134,26 @@ class KefuHolidayImport(models.TransientModel):
     def action_import(self):
         self.ensure_one()
         holidays, makeups = self._parse()
-        calendar = self.calendar_id
+        holiday_count, makeup_count = self._kefu_write_days(self.calendar_id, holidays, makeups)
+        self.write({"holiday_count": holiday_count, "makeup_count": makeup_count})
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "%(holidays)s holidays and %(makeups)s make-up working days imported.",
+                    holidays=holiday_count,
+                    makeups=makeup_count,
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    @api.model
+    def _kefu_write_days(self, calendar, holidays, makeups):
+        """Add the holidays [(first, last, name)] and make-up days [(day, name)]
+        that the calendar does not have yet; return how many of each were added."""
         tz = pytz.timezone(calendar.tz or "UTC")
         Leave = self.env["resource.calendar.leaves"]
         Makeup = self.env["kefu.makeup.day"]
@@ -147,17 +188,4 @@ class KefuHolidayImport(models.TransientModel):
         ]
         Leave.create(leave_vals)
         Makeup.create(makeup_vals)
-        self.write({"holiday_count": len(leave_vals), "makeup_count": len(makeup_vals)})
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._(
-                    "%(holidays)s holidays and %(makeups)s make-up working days imported.",
-                    holidays=len(leave_vals),
-                    makeups=len(makeup_vals),
-                ),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return len(leave_vals), len(makeup_vals)
