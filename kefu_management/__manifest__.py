@@ -2,8 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "Customer Service Department",
-    "summary": "客服部: access groups, settings, working time with holidays and "
-    "make-up days, and the department's shared base",
+    "summary": "客服部: base (groups, settings, working time), customer archives, "
+    "service desk, callbacks and reporting",
     "version": "18.0.1.1.0",
     "category": "Services/Helpdesk",
     "license": "LGPL-3",
@@ -42,6 +42,7 @@
         "views/base/resource_calendar_leaves_views.xml",
         "wizards/base/kefu_holiday_import_views.xml",
         "views/base/res_config_settings_views.xml",
+        "wizards/archive/kefu_archive_secrecy_wizard_views.xml",
         "views/archive/kefu_archive_views.xml",
         "views/archive/kefu_archive_form_views.xml",
         "views/archive/kefu_archive_borrow_views.xml",

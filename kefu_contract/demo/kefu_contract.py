@@ -5,7 +5,7 @@ from odoo import api, fields, models
 
 
 class KefuContract(models.Model):
-    _inherit = "kefu.contract"
+    _inherit = "kefu.contract"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _kefu_demo_flows(self):

@@ -34,6 +34,67 @@ REVIEW_FIELDS = [
 ]
 CS_GROUP = "kefu_management.group_kefu_agent"
 FINANCE_GROUP = "account.group_account_manager"
+SALES_MANAGER_GROUP = "sales_team.group_sale_salesman_all_leads"
+# Issue 12: written only by the contract's actions (and crons), after they checked
+# the acting user: the state, the review's times and flags (CON-3 on-time KPI), the
+# credit position taken at submission (CRD-9), custody dates and flags (CON-6).
+PROTECTED_FIELDS = (
+    "name",
+    "user_id",
+    "state",
+    "submitted_on",
+    "submitted_by_id",
+    "approved_on",
+    "rejected_on",
+    "review_hours",
+    "finance_review_hours",
+    "legal_review_hours",
+    "review_overdue",
+    "credit_tier",
+    "credit_limit",
+    "credit_used",
+    "credit_suspended",
+    "custody_due",
+    "custody_date",
+    "custody_late",
+    "delivery_flagged_on",
+)
+# What the reviewers saw is what gets signed (CON-3, CON-9, CRD-9): the terms change
+# only in draft, the opinions only until the review ends, the delivery period and
+# the signature only until the contract is signed.
+TERMS = (
+    "title",
+    "partner_id",
+    "customer_type",
+    "lead_id",
+    "company_id",
+    "amount",
+    "payment_term_id",
+    "licence_number",
+    "licence_valid_until",
+    "reputation",
+    "recent_results",
+    "qualifications",
+)
+EDITABLE_IN = dict.fromkeys(TERMS, ("draft",))
+EDITABLE_IN.update(
+    dict.fromkeys(
+        ("cs_credit_opinion", "finance_credit_opinion", "extra_conditions"), ("draft", "review")
+    )
+)
+EDITABLE_IN.update(
+    dict.fromkeys(
+        (
+            "delivery_date_start",
+            "delivery_date_end",
+            "date_signed",
+            "date_signed_customer",
+            "signed_document",
+            "signed_document_name",
+        ),
+        ("draft", "review", "approved", "rejected"),
+    )
+)
 
 
 class KefuContract(models.Model):
@@ -42,8 +103,13 @@ class KefuContract(models.Model):
 
     _name = "kefu.contract"
     _description = "Sales Contract"
-    _inherit = ["kefu.approval.mixin"]
+    # The guard first: a forged state is refused before tier validation looks at it.
+    _inherit = ["kefu.protected.mixin", "kefu.approval.mixin"]
     _order = "id desc"
+    _kefu_protected_fields = PROTECTED_FIELDS
+    # Checked in create: the reference comes from the sequence, the sales person is
+    # the creator unless a sales manager assigns the contract.
+    _kefu_create_fields = ("name", "user_id")
 
     _state_from = ["review"]
     _state_to = ["approved"]
@@ -195,17 +261,75 @@ class KefuContract(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("name", "/") == "/":
+            if not self.env.su:
+                self._kefu_check_sales_person(vals.get("user_id"))
+            if not self.env.su or vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(self._name) or "/"
         return super().create(vals_list)
 
+    @api.model
+    def _kefu_check_sales_person(self, user_id):
+        # The sales person is the requester no reviewer may be (kefu.approval.mixin).
+        if user_id and user_id != self.env.uid and not self._kefu_is(SALES_MANAGER_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only a sales manager records a contract in another sales person's name."
+                )
+            )
+
     def write(self, vals):
+        if not self.env.su:
+            self._kefu_check_editable(vals)
         # CRD-9: each department writes its own opinion.
         if "cs_credit_opinion" in vals and not self._kefu_is(CS_GROUP):
             raise AccessError(self.env._("Only Customer Service gives the CS opinion on credit."))
         if "finance_credit_opinion" in vals and not self._kefu_is(FINANCE_GROUP):
             raise AccessError(self.env._("Only Finance gives the Finance opinion on credit."))
         return super().write(vals)
+
+    def unlink(self):
+        # CON-8: the ledger keeps every contract that went through a review or was
+        # signed, with its phone approvals (CON-4 audit).
+        self.check_access("unlink")
+        if not self.env.su and self.filtered(
+            lambda c: c.state not in ("draft", "cancel") or c.phone_approval_ids
+        ):
+            raise UserError(
+                self.env._(
+                    "Only a draft or cancelled contract without phone approvals can be deleted."
+                )
+            )
+        return super().unlink()
+
+    def _kefu_check_editable(self, vals):
+        states = dict(self._fields["state"]._description_selection(self.env))
+        for name in vals:
+            allowed = EDITABLE_IN.get(name)
+            late = allowed and self.filtered(lambda c, allowed=allowed: c.state not in allowed)
+            if late:
+                raise UserError(
+                    self.env._(
+                        "%(field)s of contract %(contract)s can be changed only while it is "
+                        "%(states)s.",
+                        field=self._fields[name]._description_string(self.env),
+                        contract=late[0].display_name,
+                        states=", ".join(states[state] for state in allowed),
+                    )
+                )
+
+    def _kefu_check_sales_side(self):
+        """The sales person (or the creator), or a sales manager."""
+        self.check_access("write")
+        if self._kefu_is(SALES_MANAGER_GROUP):
+            return
+        for contract in self:
+            if self.env.user not in contract.user_id | contract.create_uid:
+                raise UserError(
+                    self.env._(
+                        "Only the sales person of contract %s or a sales manager can do this.",
+                        contract.display_name,
+                    )
+                )
 
     def _compute_display_name(self):
         for contract in self:
@@ -216,6 +340,13 @@ class KefuContract(models.Model):
 
     def _kefu_requester(self):
         return self.user_id
+
+    def _kefu_check_signature(self):
+        # Whoever submitted the contract does not review it either.
+        for contract in self:
+            if self.env.user == contract.submitted_by_id:
+                raise UserError(self.env._("You cannot approve your own request."))
+        return super()._kefu_check_signature()
 
     def _get_under_validation_exceptions(self):
         return super()._get_under_validation_exceptions() + REVIEW_FIELDS
@@ -233,6 +364,7 @@ class KefuContract(models.Model):
 
     def action_submit(self):
         """Sales submit the contract for review (CON-2, CON-3, CRD-9)."""
+        self._kefu_check_sales_side()
         today = fields.Date.context_today(self)
         for contract in self:
             if contract.state != "draft":
@@ -256,7 +388,7 @@ class KefuContract(models.Model):
                 )
         now = fields.Datetime.now()
         for contract in self:
-            contract.write(
+            contract._kefu_protected_write(
                 dict(
                     contract._kefu_credit_snapshot(),
                     state="review",
@@ -304,6 +436,18 @@ class KefuContract(models.Model):
             lambda r: r.status == "pending" and not r.kefu_reached_on and r.can_review
         )
         reached._kefu_stamp(now)
+
+    def restart_validation(self):
+        # CON-3: a review starts again only by a rejection and a new submission; a
+        # restart would drop the signatures, deadlines and overdue flags given so far.
+        if not self.env.su:
+            raise UserError(
+                self.env._(
+                    "The review of a contract starts again only after a rejection, by "
+                    "submitting it again."
+                )
+            )
+        return super().restart_validation()
 
     def _kefu_signing_reviews(self, user):
         self.ensure_one()
@@ -362,7 +506,9 @@ class KefuContract(models.Model):
         now = fields.Datetime.now()
         vals = dict(self._kefu_review_durations(now), state=result)
         vals["approved_on" if result == "approved" else "rejected_on"] = now
-        self.write(vals)
+        # Reached only from a checked signature (validate_tier, reject_tier, a phone
+        # approval): the reviews themselves decided the result.
+        self._kefu_protected_write(vals)
         body = (
             self.env._("Contract %s approved by every reviewer.", self.display_name)
             if result == "approved"
@@ -391,11 +537,13 @@ class KefuContract(models.Model):
         }
 
     def action_cancel(self):
+        self._kefu_check_sales_side()
         if self.filtered(lambda c: c.state not in ("draft", "review", "approved", "rejected")):
             raise UserError(self.env._("A signed contract cannot be cancelled."))
-        self.write({"state": "cancel"})
+        self._kefu_protected_write({"state": "cancel"})
 
     def action_draft(self):
+        self._kefu_check_sales_side()
         for contract in self:
             if contract.state not in ("rejected", "cancel"):
                 raise UserError(
@@ -403,7 +551,7 @@ class KefuContract(models.Model):
                 )
         # A new submission starts a new review; the chatter keeps the old one.
         self.review_ids.sudo().unlink()
-        self.write(
+        self._kefu_protected_write(
             {
                 "state": "draft",
                 "submitted_on": False,
@@ -475,7 +623,7 @@ class KefuContract(models.Model):
         def flag(reviews):
             for review in reviews:
                 contract = self.browse(review.res_id)
-                contract.write({"review_overdue": True})
+                contract._kefu_protected_write({"review_overdue": True})
                 contract.message_post(
                     body=self.env._(
                         "The review %(review)s of contract %(contract)s is overdue "

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 CS_GROUP = "kefu_management.group_kefu_agent"
+CS_MANAGER_GROUP = "kefu_management.group_kefu_manager"
 DELIVERY_STATES = [
     ("none", "No Sales Order"),
     ("pending", "Not Delivered"),
@@ -96,6 +97,7 @@ class KefuContract(models.Model):
 
     def action_sign(self):
         """Sales record the signature; CS custody is due in one working day (CON-6)."""
+        self._kefu_check_sales_side()
         days = self.env["kefu.settings"].get_value("kefu_con_custody_days")
         working_time = self.env["kefu.working.time"]
         for contract in self:
@@ -113,7 +115,7 @@ class KefuContract(models.Model):
             signed = contract.date_signed or fields.Datetime.now()
             if signed > fields.Datetime.now():
                 raise UserError(self.env._("The signature date cannot be in the future."))
-            contract.write(
+            contract._kefu_protected_write(
                 {
                     "state": "signed",
                     "date_signed": signed,
@@ -135,7 +137,7 @@ class KefuContract(models.Model):
         for contract in self:
             if contract.state != "signed":
                 raise UserError(self.env._("Only a signed contract can be received in custody."))
-            contract.write(
+            contract._kefu_protected_write(
                 {
                     "state": "custody",
                     "custody_date": now,
@@ -146,12 +148,14 @@ class KefuContract(models.Model):
             contract._kefu_log("received")
 
     def action_close(self):
+        if not self.env.user.has_group(CS_MANAGER_GROUP):
+            raise UserError(self.env._("Only the CS Manager closes a contract kept in custody."))
         for contract in self:
             if contract.state != "custody" or contract.is_out:
                 raise UserError(
                     self.env._("Only a contract kept in custody (not taken out) can be closed.")
                 )
-        self.write({"state": "closed"})
+        self._kefu_protected_write({"state": "closed"})
         for contract in self:
             contract._kefu_log("closed")
 
@@ -173,7 +177,7 @@ class KefuContract(models.Model):
 
         def flag(contracts):
             for contract in contracts:
-                contract.write({"custody_late": True})
+                contract._kefu_protected_write({"custody_late": True})
                 contract.message_post(
                     body=self.env._(
                         "The signed contract has not reached CS custody by %(due)s.",
@@ -200,7 +204,7 @@ class KefuContract(models.Model):
         now = fields.Datetime.now()
 
         def flag(contracts):
-            contracts.write({"delivery_flagged_on": now})
+            contracts._kefu_protected_write({"delivery_flagged_on": now})
             for contract in contracts:
                 contract.activity_schedule(
                     "mail.mail_activity_data_todo",

@@ -11,8 +11,34 @@ class KefuContractPhoneApproval(models.Model):
 
     _name = "kefu.contract.phone.approval"
     _description = "Contract Phone Approval"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["kefu.protected.mixin", "mail.thread", "mail.activity.mixin", "kefu.input.mixin"]
     _order = "id desc"
+    # Issue 12: the record is the audit of a signature given on someone's behalf.
+    # Sales support sets what happened at creation (checked in _kefu_check_request);
+    # none of it changes afterwards; the result and the confirmer's answer come from
+    # the actions. Only the confirmer's feedback note is written directly.
+    _kefu_protected_fields = (
+        "contract_id",
+        "review_id",
+        "review_name",
+        "confirmer_id",
+        "confirmed_on",
+        "phone",
+        "note",
+        "recorded_by_id",
+        "result",
+        "result_notified_on",
+        "feedback",
+    )
+    _kefu_create_fields = (
+        "contract_id",
+        "review_id",
+        "review_name",
+        "confirmer_id",
+        "confirmed_on",
+        "phone",
+        "note",
+    )
 
     contract_id = fields.Many2one(
         "kefu.contract", string="Contract", required=True, index=True, ondelete="cascade"
@@ -72,6 +98,11 @@ class KefuContractPhoneApproval(models.Model):
             approval._kefu_approve_review()
         return approvals
 
+    def write(self, vals):
+        if "feedback_note" in vals and not self.env.su:
+            self._kefu_check_confirmer()
+        return super().write(vals)
+
     @api.model
     def _kefu_check_request(self, vals):
         if not self.env.user.has_group(SUPPORT_GROUP):
@@ -104,6 +135,9 @@ class KefuContractPhoneApproval(models.Model):
                     level=review.name,
                 )
             )
+        # CRD-9: the Finance level is signed only with Finance's credit opinion, by
+        # phone as in person.
+        contract._kefu_check_opinions(review)
         if contract.review_ids.filtered(
             lambda r: r.status == "approved" and r.done_by == confirmer
         ):
@@ -150,7 +184,9 @@ class KefuContractPhoneApproval(models.Model):
         """CON-4: tell each phone confirmer the final result; they confirm or object."""
         label = dict(self._fields["result"]._description_selection(self.env))[result]
         for approval in self.sudo():
-            approval.write({"result": result, "result_notified_on": fields.Datetime.now()})
+            approval._kefu_protected_write(
+                {"result": result, "result_notified_on": fields.Datetime.now()}
+            )
             approval.message_post(
                 body=self.env._(
                     "Final result of contract %(contract)s: %(result)s. Please confirm your "
@@ -175,7 +211,7 @@ class KefuContractPhoneApproval(models.Model):
 
     def action_confirm(self):
         self._kefu_check_confirmer()
-        self.sudo().write({"feedback": "confirmed"})
+        self._kefu_protected_write({"feedback": "confirmed"})
         self.sudo().activity_feedback(["mail.mail_activity_data_todo"])
 
     def action_object(self):
@@ -183,7 +219,7 @@ class KefuContractPhoneApproval(models.Model):
         for approval in self:
             if not (approval.feedback_note or "").strip():
                 raise UserError(self.env._("Say why you object in the feedback note."))
-        self.sudo().write({"feedback": "objected"})
+        self._kefu_protected_write({"feedback": "objected"})
         self.sudo().activity_feedback(["mail.mail_activity_data_todo"])
         managers = self.env["kefu.contract"]._kefu_cs_managers()
         for approval in self.sudo():

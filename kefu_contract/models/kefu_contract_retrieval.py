@@ -11,8 +11,22 @@ class KefuContractRetrieval(models.Model):
 
     _name = "kefu.contract.retrieval"
     _description = "Contract Retrieval Request"
-    _inherit = ["kefu.approval.mixin"]
+    # The guard first: a forged state is refused before tier validation looks at it.
+    _inherit = ["kefu.protected.mixin", "kefu.approval.mixin"]
     _order = "id desc"
+    # Issue 12: what the General Manager signs (which contract, who, until when) is
+    # set once at creation and checked there; the rest is written by the actions.
+    _kefu_protected_fields = (
+        "name",
+        "contract_id",
+        "requested_by_id",
+        "date_return_due",
+        "state",
+        "approved_by_id",
+        "date_out",
+        "date_returned",
+    )
+    _kefu_create_fields = ("name", "contract_id", "date_return_due")
 
     _state_from = ["draft"]
     _state_to = ["approved"]
@@ -77,7 +91,7 @@ class KefuContractRetrieval(models.Model):
                 raise UserError(
                     self.env._("Only a contract kept in CS custody can be requested out.")
                 )
-            if vals.get("name", "/") == "/":
+            if not self.env.su or vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(self._name) or "/"
         return super().create(vals_list)
 
@@ -97,7 +111,7 @@ class KefuContractRetrieval(models.Model):
         res = super().validate_tier()
         self.invalidate_recordset()
         if self.validation_status == "validated" and self.state == "draft":
-            self.write({"state": "approved", "approved_by_id": self.env.uid})
+            self._kefu_protected_write({"state": "approved", "approved_by_id": self.env.uid})
             self.message_post(
                 body=self.env._("Retrieval approved by the General Manager."),
                 partner_ids=self.requested_by_id.partner_id.ids,
@@ -105,6 +119,9 @@ class KefuContractRetrieval(models.Model):
         return res
 
     def action_request(self):
+        for retrieval in self:
+            if retrieval.state != "draft":
+                raise UserError(self.env._("Only a draft retrieval request is sent for approval."))
         reviews = self.request_validation()
         self._update_counter({"review_created": True})
         return reviews
@@ -115,7 +132,11 @@ class KefuContractRetrieval(models.Model):
         for retrieval in self:
             if retrieval.state != "approved":
                 raise UserError(self.env._("The General Manager must approve the retrieval first."))
-            retrieval.write({"state": "out", "date_out": fields.Datetime.now()})
+            if retrieval.contract_id.state != "custody" or retrieval.contract_id.is_out:
+                raise UserError(
+                    self.env._("Only a contract kept in CS custody can be requested out.")
+                )
+            retrieval._kefu_protected_write({"state": "out", "date_out": fields.Datetime.now()})
             retrieval.contract_id._kefu_log(
                 "out", retrieval, self.env._("Due back %s", retrieval.date_return_due)
             )
@@ -126,14 +147,17 @@ class KefuContractRetrieval(models.Model):
         for retrieval in self:
             if retrieval.state not in ("out", "overdue"):
                 raise UserError(self.env._("This contract is not out of custody."))
-            retrieval.write({"state": "returned", "date_returned": fields.Datetime.now()})
+            retrieval._kefu_protected_write(
+                {"state": "returned", "date_returned": fields.Datetime.now()}
+            )
             retrieval.activity_feedback(["mail.mail_activity_data_todo"])
             retrieval.contract_id._kefu_log("returned", retrieval)
 
     def action_cancel(self):
+        self.check_access("write")
         if self.filtered(lambda r: r.state not in ("draft", "approved")):
             raise UserError(self.env._("A contract already handed out cannot be cancelled."))
-        self.write({"state": "cancel"})
+        self._kefu_protected_write({"state": "cancel"})
 
     @api.model
     def _cron_flag_overdue_returns(self, batch_size=200):
@@ -142,7 +166,7 @@ class KefuContractRetrieval(models.Model):
         today = fields.Date.context_today(self)
 
         def flag(retrievals):
-            retrievals.write({"state": "overdue"})
+            retrievals._kefu_protected_write({"state": "overdue"})
             for retrieval in retrievals:
                 retrieval.message_post(
                     body=self.env._(

@@ -1,7 +1,8 @@
 import base64
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 
+from odoo import fields
 from odoo.tests import new_test_user
 
 from odoo.addons.kefu_management.tests.common import KefuCase
@@ -13,6 +14,9 @@ class KefuContractCase(KefuCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Messages are asserted in English: the test users' own language (kefu's
+        # texts follow it when the context names none) must not decide.
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         cls.Contract = cls.env["kefu.contract"]
         cls.salesman = new_test_user(
             cls.env, "t_con_sales", groups="sales_team.group_sale_salesman", name="Sales Li"
@@ -61,6 +65,48 @@ class KefuContractCase(KefuCase):
         cls.give_opinions(contract)
         contract.with_user(cls.finance).validate_tier()
         contract.with_user(cls.legal).validate_tier()
+
+    @classmethod
+    def make_submitted(cls, **vals):
+        contract = cls.make_contract(**vals)
+        contract.with_user(cls.salesman).action_submit()
+        return contract
+
+    @classmethod
+    def make_approved(cls, **vals):
+        contract = cls.make_submitted(**vals)
+        cls.approve(contract)
+        return contract
+
+    @classmethod
+    def make_in_custody(cls, **vals):
+        contract = cls.make_approved(**vals)
+        contract.with_user(cls.salesman).signed_document = cls.document
+        contract.with_user(cls.salesman).action_sign()
+        contract.with_user(cls.agent).action_receive_custody()
+        return contract
+
+    @classmethod
+    def make_retrieval(cls, contract, state="out", days=3):
+        """A retrieval of ``contract`` by the sales person, through the real flow."""
+        retrieval = (
+            cls.env["kefu.contract.retrieval"]
+            .with_user(cls.salesman)
+            .create(
+                {
+                    "contract_id": contract.id,
+                    "purpose": "Customer audit at their site",
+                    "date_return_due": fields.Datetime.now() + timedelta(days=days),
+                }
+            )
+        )
+        if state == "draft":
+            return retrieval
+        retrieval.action_request()
+        retrieval.with_user(cls.general_manager).validate_tier()
+        if state == "out":
+            retrieval.with_user(cls.agent).action_hand_out()
+        return retrieval
 
     @classmethod
     def review_of(cls, contract, role):

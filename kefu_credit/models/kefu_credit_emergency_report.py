@@ -2,14 +2,34 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 GENERAL_MANAGER_GROUP = "kefu_management.group_kefu_general_manager"
-# Only the decision methods may set these (CRD-7: no action without the superior).
-DECISION_FIELDS = {
-    "state",
-    "decided_by_id",
-    "decision_date",
-    "lifted_by_id",
-    "lifted_date",
-}
+SUPERIOR_GROUP = "kefu_credit.group_kefu_credit_superior"
+# What was reported: fixed once filed (the chatter takes what is learnt later).
+FACT_FIELDS = (
+    "partner_id",
+    "company_id",
+    "trigger",
+    "description",
+    "evidence",
+    "attachment_ids",
+    "cheque_number",
+    "cheque_amount",
+    "cheque_date",
+)
+# The superior prepares his decision on the form; it takes effect on Decide only.
+DECISION_INPUT_FIELDS = ("measure_ids", "decision_note", "notify_customer")
+
+
+def _sets_records(commands):
+    """Whether x2many ``commands`` link or create any record (an empty set does not)."""
+    for command in commands or ():
+        if isinstance(command, int):
+            return True
+        if command[0] == fields.Command.SET:
+            if command[2]:
+                return True
+        elif command[0] in (fields.Command.CREATE, fields.Command.LINK):
+            return True
+    return False
 
 
 class KefuCreditEmergencyReport(models.Model):
@@ -18,8 +38,21 @@ class KefuCreditEmergencyReport(models.Model):
 
     _name = "kefu.credit.emergency.report"
     _description = "Credit Emergency Report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["kefu.protected.mixin", "mail.thread", "mail.activity.mixin", "kefu.input.mixin"]
     _order = "id desc"
+
+    # CRD-7: the decision, who decided it and who the superior is change only
+    # through the actions; the superior is named at creation and checked there.
+    _kefu_protected_fields = (
+        "state",
+        "decided_by_id",
+        "decision_date",
+        "lifted_by_id",
+        "lifted_date",
+        "reporter_id",
+        "superior_id",
+    )
+    _kefu_create_fields = ("superior_id",)
 
     name = fields.Char(default="/", readonly=True, copy=False)
     partner_id = fields.Many2one(
@@ -35,7 +68,9 @@ class KefuCreditEmergencyReport(models.Model):
         required=True,
         tracking=True,
         default=lambda self: self._default_superior_id(),
-        help="Decides the measures; notified at once.",
+        help="Decides the measures; notified at once. The reporter's manager (from the "
+        "employees, when installed) or a member of the group Emergency Report Superior, "
+        "never the reporter.",
     )
     trigger = fields.Selection(
         [
@@ -86,25 +121,51 @@ class KefuCreditEmergencyReport(models.Model):
 
     @api.model
     def _default_superior_id(self):
-        # The leader of the reporter's sales team, else a General Manager.
+        # CRD-7: the reporter's manager, else a member of the superiors' group.
         user = self.env.user
-        team = (
-            self.env["crm.team"]
+        manager = self._kefu_hr_manager(user)
+        if manager:
+            return manager
+        members = self._kefu_superior_group_members() - user
+        return members.filtered(lambda u: u.id > 2)[:1] or members[:1]
+
+    @api.model
+    def _kefu_hr_manager(self, user):
+        """The user of the manager of ``user``'s employee, when ``hr`` is installed
+        (kefu does not depend on it)."""
+        if "hr.employee" not in self.env:
+            return self.env["res.users"]
+        employee = (
+            self.env["hr.employee"]
             .sudo()
             .search(
-                [
-                    ("member_ids", "in", user.ids),
-                    ("user_id", "!=", False),
-                    ("user_id", "!=", user.id),
-                ],
+                [("user_id", "=", user.id), ("company_id", "in", [self.env.company.id, False])],
                 limit=1,
             )
         )
-        if team:
-            return team.user_id
-        group = self.env.ref(GENERAL_MANAGER_GROUP)
-        managers = group.sudo().users.filtered(lambda u: u.active and u != user and u.id > 2)
-        return managers[:1] or group.sudo().users[:1]
+        manager = employee.parent_id.user_id
+        return manager if manager.active and manager != user else self.env["res.users"]
+
+    @api.model
+    def _kefu_superior_group_members(self):
+        users = self.env.ref(SUPERIOR_GROUP).sudo().users
+        return users.filtered(lambda u: u.active and not u.share)
+
+    @api.model
+    def _kefu_check_superior(self, superior, reporter):
+        """CRD-7: the reporter's manager or a member of the superiors' group, never
+        the reporter himself."""
+        allowed = self._kefu_hr_manager(reporter) | self._kefu_superior_group_members()
+        if superior == reporter or superior not in allowed:
+            raise UserError(
+                self.env._(
+                    "%(user)s cannot be the superior of this report: the superior is the "
+                    "reporter's manager or a member of the group %(group)s, never the "
+                    "reporter.",
+                    user=superior.name,
+                    group=self.env.ref(SUPERIOR_GROUP).sudo().name,
+                )
+            )
 
     @api.depends("measure_ids.suspends_supply", "state")
     def _compute_suspends_supply(self):
@@ -128,14 +189,26 @@ class KefuCreditEmergencyReport(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if (DECISION_FIELDS | {"measure_ids"}) & set(vals) - {"state"} or vals.get(
-                "state", "reported"
-            ) != "reported":
+            if _sets_records(vals.get("measure_ids")):
                 raise UserError(
                     self.env._(
                         "An emergency report starts without measures: the superior decides them."
                     )
                 )
+            if not self.env.su:
+                superior = self.env["res.users"].browse(
+                    vals.get("superior_id") or self._default_superior_id().id
+                )
+                if not superior:
+                    raise UserError(
+                        self.env._(
+                            "Nobody can decide this report: add its deciders to the group "
+                            "%(group)s.",
+                            group=self.env.ref(SUPERIOR_GROUP).sudo().name,
+                        )
+                    )
+                self._kefu_check_superior(superior, self.env.user)
+                vals["superior_id"] = superior.id
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(self._name) or "/"
         reports = super().create(vals_list)
@@ -143,27 +216,32 @@ class KefuCreditEmergencyReport(models.Model):
         return reports
 
     def write(self, vals):
-        decision = self.env.context.get("kefu_credit_decision")
-        if DECISION_FIELDS & set(vals) and not decision:
-            raise UserError(
-                self.env._("Measures are set by the superior's decision, with the Decide button.")
-            )
-        if ("measure_ids" in vals or "decision_note" in vals) and not decision:
-            # The superior prepares the measures; they take effect on Decide only.
-            for report in self:
-                if report.state != "reported" or not report._kefu_is_superior():
-                    raise AccessError(
-                        self.env._("Only the superior chooses the measures, before deciding.")
+        if not self.env.su:
+            self._kefu_refuse(set(self._kefu_protected_fields) & set(vals))
+            if set(FACT_FIELDS) & set(vals):
+                raise AccessError(
+                    self.env._(
+                        "The facts of an emergency report are fixed once reported: add what "
+                        "you learn in its chatter."
                     )
+                )
+            if set(DECISION_INPUT_FIELDS) & set(vals):
+                for report in self:
+                    if report.state != "reported" or not report._kefu_is_superior():
+                        raise AccessError(
+                            self.env._("Only the superior chooses the measures, before deciding.")
+                        )
         return super().write(vals)
 
     def _kefu_is_superior(self):
+        """The superior, or a General Manager, decides; never on his own report."""
         self.ensure_one()
-        return (
-            self.env.su
-            or self.superior_id == self.env.user
-            or self.env.user.has_group(GENERAL_MANAGER_GROUP)
-        )
+        if self.env.su:
+            return True
+        user = self.env.user
+        if user == self.reporter_id:
+            return False
+        return self.superior_id == user or user.has_group(GENERAL_MANAGER_GROUP)
 
     def _kefu_notify_superior(self):
         # CRD-7: the superior hears of it at once.
@@ -195,9 +273,6 @@ class KefuCreditEmergencyReport(models.Model):
             body=body, author_id=self.env.user.partner_id.id
         )
 
-    def _kefu_decision_write(self, vals):
-        return self.with_context(kefu_credit_decision=True).write(vals)
-
     def action_decide(self, measures=None):
         """The superior's explicit decision (CRD-7); measures take effect now.
 
@@ -205,6 +280,7 @@ class KefuCreditEmergencyReport(models.Model):
         """
         if isinstance(measures, list | tuple):
             measures = self.env["kefu.credit.measure"].browse(measures)
+        self.check_access("write")
         for report in self:
             if not report._kefu_is_superior():
                 raise AccessError(
@@ -215,7 +291,7 @@ class KefuCreditEmergencyReport(models.Model):
             chosen = measures if measures is not None else report.measure_ids
             if not chosen:
                 raise UserError(self.env._("Choose at least one measure to decide."))
-            report._kefu_decision_write(
+            report._kefu_protected_write(
                 {
                     "measure_ids": [fields.Command.set(chosen.ids)],
                     "state": "decided",
@@ -248,6 +324,7 @@ class KefuCreditEmergencyReport(models.Model):
         return True
 
     def action_lift(self):
+        self.check_access("write")
         for report in self:
             if not report._kefu_is_superior():
                 raise AccessError(
@@ -255,7 +332,7 @@ class KefuCreditEmergencyReport(models.Model):
                 )
             if report.state != "decided":
                 raise UserError(self.env._("Only decided measures can be lifted."))
-            report._kefu_decision_write(
+            report._kefu_protected_write(
                 {
                     "state": "lifted",
                     "lifted_by_id": self.env.uid,

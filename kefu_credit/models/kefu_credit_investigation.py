@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .kefu_credit_policy import TIERS
 
@@ -16,6 +16,12 @@ REPORT_SECTIONS = (
     "section_other",
 )
 OPEN_STATES = ("draft", "evaluation")
+CREDIT_CONTROL_GROUP = "kefu_credit.group_kefu_credit_control"
+# CRD-4: Finance evaluates (the credit group holds Finance's managers).
+FINANCE_GROUPS = ("account.group_account_invoice", CREDIT_CONTROL_GROUP)
+FINANCE_FIELDS = ("finance_evaluation", "proposed_tier", "proposed_limit", "extra_conditions")
+# The facts sales collected: fixed once they went to Finance.
+FINDING_FIELDS = ("partner_id", "kind", "channel", "date_request", *REPORT_SECTIONS)
 
 
 class KefuCreditInvestigation(models.Model):
@@ -24,8 +30,21 @@ class KefuCreditInvestigation(models.Model):
 
     _name = "kefu.credit.investigation"
     _description = "Credit Investigation"
-    _inherit = ["kefu.approval.mixin"]
+    # The protected mixin first: its guard runs before tier validation's write.
+    _inherit = ["kefu.protected.mixin", "kefu.approval.mixin"]
     _order = "date_due desc, id desc"
+
+    # State, people and deadline change only through the actions; the sales person
+    # and (for the credit group) the due date may be given at creation.
+    _kefu_protected_fields = (
+        "state",
+        "requested_by_id",
+        "user_id",
+        "finance_user_id",
+        "date_due",
+        "date_done",
+    )
+    _kefu_create_fields = ("user_id", "date_due")
 
     _state_from = ["evaluation"]
     _state_to = ["done"]
@@ -147,6 +166,17 @@ class KefuCreditInvestigation(models.Model):
         working_time = self.env["kefu.working.time"]
         days = self.env["kefu.settings"].get_value("kefu_crd_investigation_days")
         for vals in vals_list:
+            if not self.env.su:
+                if any(vals.get(name) for name in FINANCE_FIELDS):
+                    self._kefu_check_finance()
+                if vals.get("date_due") and not self._kefu_is_credit_control():
+                    raise AccessError(
+                        self.env._(
+                            "The due date of a credit investigation follows from the "
+                            "settings' working days; only the credit control group sets "
+                            "another one."
+                        )
+                    )
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(self._name) or "/"
             if not vals.get("date_due"):
@@ -157,6 +187,54 @@ class KefuCreditInvestigation(models.Model):
         for investigation in investigations:
             investigation._kefu_schedule_activity()
         return investigations
+
+    def write(self, vals):
+        if not self.env.su:
+            if set(FINANCE_FIELDS) & set(vals):
+                self._kefu_check_finance()
+                if self.filtered(lambda i: i.state != "evaluation"):
+                    raise UserError(
+                        self.env._(
+                            "Finance evaluates a credit investigation while it is with "
+                            "Finance, after sales sent it."
+                        )
+                    )
+            if set(FINDING_FIELDS) & set(vals) and self.filtered(lambda i: i.state != "draft"):
+                raise UserError(
+                    self.env._(
+                        "The findings of a credit investigation change only while it is in "
+                        "progress, before it goes to Finance."
+                    )
+                )
+        return super().write(vals)
+
+    def _kefu_is_credit_control(self):
+        return self.env.su or self.env.user.has_group(CREDIT_CONTROL_GROUP)
+
+    def _kefu_check_finance(self):
+        if self.env.su or any(self.env.user.has_group(group) for group in FINANCE_GROUPS):
+            return
+        raise AccessError(
+            self.env._(
+                "Only Finance evaluates a credit investigation and proposes its tier and "
+                "limit (CRD-4)."
+            )
+        )
+
+    def _kefu_check_sales_side(self):
+        """The requester, the sales person carrying it out, or the credit group."""
+        self.check_access("write")
+        if self._kefu_is_credit_control():
+            return
+        for investigation in self:
+            if self.env.user not in investigation.requested_by_id | investigation.user_id:
+                raise AccessError(
+                    self.env._(
+                        "Only the requester, the sales person of investigation %(name)s or "
+                        "the credit control group can do this.",
+                        name=investigation.name,
+                    )
+                )
 
     def _kefu_schedule_activity(self):
         self.ensure_one()
@@ -169,6 +247,7 @@ class KefuCreditInvestigation(models.Model):
 
     def action_submit(self):
         """Sales hand the facts to Finance (CRD-4)."""
+        self._kefu_check_sales_side()
         for investigation in self:
             if investigation.state != "draft":
                 raise UserError(self.env._("Only an investigation in progress can be submitted."))
@@ -180,12 +259,20 @@ class KefuCreditInvestigation(models.Model):
                 raise UserError(
                     self.env._("Fill in at least one section of the investigation report.")
                 )
-        self.write({"state": "evaluation"})
+        self._kefu_protected_write({"state": "evaluation"})
         self.activity_feedback(["mail.mail_activity_data_todo"])
 
     def action_request_approval(self):
         """Finance has evaluated: the credit group reviews the proposal."""
+        self.check_access("write")
+        self._kefu_check_finance()
         for investigation in self:
+            if investigation.state != "evaluation":
+                raise UserError(self.env._("Only an investigation with Finance can be evaluated."))
+            if self.env.user in investigation.requested_by_id | investigation.user_id:
+                raise AccessError(
+                    self.env._("Sales do not evaluate the investigation they carried out.")
+                )
             if (
                 not (investigation.finance_evaluation or "").strip()
                 or not investigation.proposed_tier
@@ -193,11 +280,30 @@ class KefuCreditInvestigation(models.Model):
                 raise UserError(
                     self.env._("Finance's evaluation and a proposed tier are needed first.")
                 )
-        self.write({"finance_user_id": self.env.uid})
+        self._kefu_protected_write({"finance_user_id": self.env.uid})
         return self.request_validation()
+
+    def request_validation(self):
+        # Reviews follow Finance's evaluation only (action_request_approval), never a
+        # direct call before it.
+        if self.filtered(lambda i: not i.finance_user_id or not i.proposed_tier):
+            raise UserError(
+                self.env._("Finance submits its evaluation for approval (Submit Evaluation).")
+            )
+        return super().request_validation()
 
     def _kefu_requester(self):
         return self.requested_by_id
+
+    def _kefu_check_signature(self):
+        super()._kefu_check_signature()
+        if self.filtered(lambda i: i.finance_user_id == self.env.user):
+            raise UserError(
+                self.env._(
+                    "You evaluated this investigation: its approval must come from someone "
+                    "else of the credit group."
+                )
+            )
 
     def validate_tier(self):
         res = super().validate_tier()
@@ -220,7 +326,8 @@ class KefuCreditInvestigation(models.Model):
             partner.write(vals)
             if investigation.proposed_limit:
                 partner.sudo().write({"credit_limit": investigation.proposed_limit})
-        self.write({"state": "done", "date_done": today})
+        # validate_tier checked the signer (kefu.approval.mixin).
+        self._kefu_protected_write({"state": "done", "date_done": today})
         self._kefu_notify_credit_group()
 
     def _kefu_notify_credit_group(self):
@@ -239,13 +346,19 @@ class KefuCreditInvestigation(models.Model):
             )
 
     def action_cancel(self):
+        self._kefu_check_sales_side()
         if self.filtered(lambda i: i.state == "done"):
             raise UserError(self.env._("An approved investigation cannot be cancelled."))
-        self.write({"state": "cancel"})
+        self._kefu_protected_write({"state": "cancel"})
         self.activity_unlink(["mail.mail_activity_data_todo"])
 
     def action_reset(self):
-        self.write({"state": "draft"})
+        self._kefu_check_sales_side()
+        if self.filtered(lambda i: i.state not in ("evaluation", "cancel")):
+            raise UserError(
+                self.env._("Only an investigation with Finance or cancelled goes back.")
+            )
+        self._kefu_protected_write({"state": "draft"})
 
     @api.model
     def _kefu_review_months(self, tier):

@@ -1,5 +1,10 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+APPROVER_GROUPS = (
+    "kefu_credit.group_kefu_marketing_manager",
+    "kefu_credit.group_kefu_credit_control",
+)
 
 
 class KefuCreditOverlimitApproval(models.Model):
@@ -8,8 +13,22 @@ class KefuCreditOverlimitApproval(models.Model):
 
     _name = "kefu.credit.overlimit.approval"
     _description = "Over-limit Approval"
-    _inherit = ["kefu.approval.mixin"]
+    # The protected mixin first: its guard runs before tier validation's write.
+    _inherit = ["kefu.protected.mixin", "kefu.approval.mixin"]
     _order = "id desc"
+
+    # CRD-3: the signer, the state and what was signed (amount, order, reason)
+    # change only through the actions; the request is set once, at creation.
+    _kefu_protected_fields = (
+        "state",
+        "approved_by_id",
+        "approved_date",
+        "requested_by_id",
+        "order_id",
+        "amount",
+        "reason",
+    )
+    _kefu_create_fields = ("order_id", "amount", "reason")
 
     _state_from = ["draft"]
     _state_to = ["approved"]
@@ -95,6 +114,9 @@ class KefuCreditOverlimitApproval(models.Model):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(self._name) or "/"
+            if vals.get("order_id") and not self.env.su:
+                # Only for an order the requester may see.
+                self.env["sale.order"].browse(vals["order_id"]).check_access("read")
         approvals = super().create(vals_list)
         for approval in approvals:
             approval.order_id.message_post(
@@ -149,7 +171,8 @@ class KefuCreditOverlimitApproval(models.Model):
 
     def _kefu_approve(self):
         self._kefu_check_covers_need()
-        self.write(
+        # validate_tier checked the signer (kefu.approval.mixin).
+        self._kefu_protected_write(
             {
                 "state": "approved",
                 "approved_by_id": self.env.uid,
@@ -169,8 +192,16 @@ class KefuCreditOverlimitApproval(models.Model):
             approval.partner_id.message_post(body=body)
 
     def action_cancel(self):
+        self.check_access("write")
+        approver = any(self.env.user.has_group(group) for group in APPROVER_GROUPS)
+        if not (self.env.su or approver) and self.filtered(
+            lambda a: a.requested_by_id != self.env.user
+        ):
+            raise AccessError(
+                self.env._("Only the requester or an approver can cancel an over-limit approval.")
+            )
         if self.filtered(lambda a: a.state == "approved" and a.order_id.state == "sale"):
             raise UserError(
                 self.env._("An approval used by a confirmed order cannot be cancelled.")
             )
-        self.write({"state": "cancel"})
+        self._kefu_protected_write({"state": "cancel"})

@@ -147,6 +147,8 @@ class ResPartner(models.Model):
     def write(self, vals):
         if TIER_FIELDS & set(vals):
             self._kefu_check_credit_access()
+        if self._kefu_risk_fields() & set(vals):
+            self._kefu_check_risk_access(vals)
         if vals.get("kefu_credit_tier") == "D":
             # CRD-2: the limit goes before the tier D arrives (checked together).
             super(ResPartner, self.sudo()).write({"credit_limit": 0.0})
@@ -177,6 +179,36 @@ class ResPartner(models.Model):
                 "Only the credit control group (Finance, CS Manager) can change credit tiers."
             )
         )
+
+    @api.model
+    def _kefu_risk_fields(self):
+        """OCA's settings of the risk computation: what counts, up to which limits,
+        in which currency."""
+        names = {
+            name
+            for name, field in self._fields.items()
+            if name.startswith("risk_")
+            and name.endswith(("_include", "_limit"))
+            and field.store
+            and not field.compute
+        }
+        return names | {"credit_currency", "manual_credit_currency_id", "credit_policy"}
+
+    def _kefu_check_risk_access(self, vals):
+        # CRD-3: the exposure of a tiered customer (open orders, invoices) is what
+        # the limit is checked against: only the credit group changes what counts.
+        # Customers outside kefu's tiers keep OCA's behaviour.
+        if self.env.su or self.env.user.has_group(CREDIT_CONTROL_GROUP):
+            return
+        tiered = self.sudo().commercial_partner_id.filtered("kefu_credit_tier")
+        if tiered or vals.get("kefu_credit_tier"):
+            raise AccessError(
+                self.env._(
+                    "Only the credit control group (Finance, CS Manager) can change how the "
+                    "credit risk of %(partner)s is computed (CRD-3).",
+                    partner=(tiered or self)[:1].display_name,
+                )
+            )
 
     def _kefu_sales_average_daily(self, today=None):
         """Average daily invoiced sales (company currency) over the settings' window."""

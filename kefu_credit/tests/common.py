@@ -1,6 +1,16 @@
 from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
 
+from odoo.addons.kefu_management.tests.common import KefuRpcMixin
+
+
+class KefuCreditRpcMixin(KefuRpcMixin):
+    """JSON-RPC in English unless the test names another language."""
+
+    def rpc(self, login, model, method, *args, context=None, **kwargs):
+        context = dict({"lang": "en_US"}, **(context or {}))
+        return super().rpc(login, model, method, *args, context=context, **kwargs)
+
 
 class KefuCreditCase(TransactionCase):
     """Users per credit role, a customer, a tax-free product and helpers."""
@@ -8,27 +18,23 @@ class KefuCreditCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        # English: the messages asserted are kefu's English sources (zh_CN is
+        # asserted where it says so).
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, lang="en_US"))
         cls.company = cls.env.company
-        cls.salesman = new_test_user(
-            cls.env, "t_sales", groups="sales_team.group_sale_salesman,base.group_user"
+        cls.salesman = cls.make_user("t_sales", "sales_team.group_sale_salesman,base.group_user")
+        cls.controller = cls.make_user(
+            "t_credit", "kefu_credit.group_kefu_credit_control,sales_team.group_sale_salesman"
         )
-        cls.controller = new_test_user(
-            cls.env,
-            "t_credit",
-            groups="kefu_credit.group_kefu_credit_control,sales_team.group_sale_salesman",
+        cls.cs_manager = cls.make_user("t_cs_manager", "kefu_management.group_kefu_manager")
+        cls.finance = cls.make_user("t_finance", "account.group_account_manager")
+        cls.marketing = cls.make_user("t_marketing", "kefu_credit.group_kefu_marketing_manager")
+        cls.general_manager = cls.make_user(
+            "t_gm_credit", "kefu_management.group_kefu_general_manager"
         )
-        cls.cs_manager = new_test_user(
-            cls.env, "t_cs_manager", groups="kefu_management.group_kefu_manager"
-        )
-        cls.finance = new_test_user(cls.env, "t_finance", groups="account.group_account_manager")
-        cls.marketing = new_test_user(
-            cls.env, "t_marketing", groups="kefu_credit.group_kefu_marketing_manager"
-        )
-        cls.general_manager = new_test_user(
-            cls.env, "t_gm_credit", groups="kefu_management.group_kefu_general_manager"
-        )
-        cls.employee = new_test_user(cls.env, "t_employee_credit", groups="base.group_user")
+        cls.employee = cls.make_user("t_employee_credit", "base.group_user")
+        cls.salesman2 = cls.make_user("t_sales2", "sales_team.group_sale_salesman,base.group_user")
+        cls.agent = cls.make_user("t_agent_credit", "kefu_management.group_kefu_agent")
         cls.customer = cls.env["res.partner"].create(
             {"name": "Hangzhou Steel Trading Co.", "is_company": True, "user_id": cls.salesman.id}
         )
@@ -47,6 +53,10 @@ class KefuCreditCase(TransactionCase):
         cls.term_30 = cls.env.ref("account.account_payment_term_30days")
         cls.term_immediate = cls.env.ref("account.account_payment_term_immediate")
         cls.term_45 = cls.env.ref("account.account_payment_term_45days")
+
+    @classmethod
+    def make_user(cls, login, groups):
+        return new_test_user(cls.env, login, groups=groups, lang="en_US")
 
     @classmethod
     def set_tier(cls, partner, tier, reason="Investigation result"):

@@ -1,5 +1,5 @@
 from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install", "kefu", "kefu_credit", "kefu_tour")
@@ -31,9 +31,22 @@ class TestCreditTour(HttpCase):
                 ],
             }
         )
-        self.start_tour(f"/odoo/sale.order/{order.id}", "kefu_credit_overlimit_tour", login="admin")
-        self.assertEqual(order.state, "sale")
+        salesman = new_test_user(
+            self.env, "t_tour_sales", groups="sales_team.group_sale_salesman", lang="en_US"
+        )
+        marketing = new_test_user(
+            self.env, "t_tour_marketing", groups="kefu_credit.group_kefu_marketing_manager"
+        )
+        order.user_id = salesman
+        url = f"/odoo/sale.order/{order.id}"
+        self.start_tour(url, "kefu_credit_overlimit_tour", login=salesman.login)
         approval = order.kefu_overlimit_approval_ids
-        self.assertEqual(approval.state, "approved")
         self.assertEqual(approval.amount, 500.0)
+        self.assertEqual(approval.requested_by_id, salesman)
+        self.assertEqual(approval.validation_status, "pending")
+        # CRD-3: the Marketing Manager approves, never the requester.
+        approval.with_user(marketing).validate_tier()
+        self.assertEqual(approval.state, "approved")
+        self.start_tour(url, "kefu_credit_overlimit_confirm_tour", login=salesman.login)
+        self.assertEqual(order.state, "sale")
         self.assertIn(approval, customer.kefu_credit_overlimit_approval_ids)

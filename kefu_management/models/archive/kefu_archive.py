@@ -63,9 +63,35 @@ class KefuArchive(models.Model):
 
     _name = "kefu.archive"
     _description = "Customer Archive"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kefu.input.mixin", "kefu.protected.mixin"]
     _order = "partner_id"
     _rec_name = "partner_id"
+
+    # Issue 12: secrecy, its classifier, the company, verification and deadlines
+    # change only through the actions below (ARC-5, ARC-11, ARC-12, ARC-15).
+    _kefu_protected_fields = (
+        "secrecy_level",
+        "classified_on",
+        "secrecy_end",
+        "classified_by_id",
+        "company_id",
+        "verified_on",
+        "verified_by_id",
+        "allocated_on",
+        "first_contact_due",
+        "destroyed",
+    )
+    # At creation: the level and period, checked in create (clearance, a period
+    # ending after the classification date); the company, checked by the
+    # multi-company rule; the classifier and the date, which create sets itself
+    # and refuses from anyone else (ARC-12).
+    _kefu_create_fields = (
+        "secrecy_level",
+        "secrecy_end",
+        "company_id",
+        "classified_on",
+        "classified_by_id",
+    )
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -237,6 +263,8 @@ class KefuArchive(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if not self.env.su:
+                self._check_classifier_not_given(vals)
             self._prepare_classification(vals)
         archives = super().create(vals_list)
         archives.filtered("agent_id")._schedule_first_contact()
@@ -244,22 +272,45 @@ class KefuArchive(models.Model):
         return archives
 
     def write(self, vals):
-        self._prepare_classification(vals)
+        if self.env.su:
+            # Actions and scheduled jobs; users go through action_change_secrecy.
+            self._prepare_classification(vals)
         res = super().write(vals)
         if vals.get("agent_id"):
             self._schedule_first_contact()
         return res
 
+    def _check_classifier_not_given(self, vals):
+        # ARC-12 (finding 13): the classifier and the date are the system's.
+        given = {
+            name
+            for name, value in (
+                ("classified_by_id", self.env.uid),
+                ("classified_on", fields.Date.context_today(self)),
+            )
+            if vals.get(name)
+            and self._fields[name].convert_to_cache(vals[name], self)
+            != self._fields[name].convert_to_cache(value, self)
+        }
+        self._kefu_refuse(given)
+
     def _prepare_classification(self, vals):
         level = vals.get("secrecy_level")
         if level in CLEARANCE_GROUPS and not self.env.su:
-            if not self.env.user.has_group(CLEARANCE_GROUPS[level]):
-                raise AccessError(
-                    self.env._("You are not cleared to classify an archive at this level.")
-                )
-        if vals.get("secrecy_level") and vals["secrecy_level"] != "none":
-            vals.setdefault("classified_by_id", self.env.uid)
-            vals.setdefault("classified_on", fields.Date.context_today(self))
+            self._check_clearance(level)
+        if level and level != "none":
+            if self.env.su:
+                vals.setdefault("classified_by_id", self.env.uid)
+                vals.setdefault("classified_on", fields.Date.context_today(self))
+            else:
+                vals["classified_by_id"] = self.env.uid
+                vals["classified_on"] = fields.Date.context_today(self)
+
+    def _check_clearance(self, level):
+        if level in CLEARANCE_GROUPS and not self.env.user.has_group(CLEARANCE_GROUPS[level]):
+            raise AccessError(
+                self.env._("You are not cleared to classify an archive at this level.")
+            )
 
     def unlink(self):
         # ARC-9: archives are only destroyed through an approved destruction request.
@@ -273,27 +324,13 @@ class KefuArchive(models.Model):
             )
         return super().unlink()
 
-    def web_read(self, specification):
-        # ARC-10: every opening of a classified archive is logged.
-        records = super().web_read(specification)
-        if len(self) == 1 and self.secrecy_level != "none":
-            self.env["kefu.archive.access.log"].sudo().create(
-                {
-                    "archive_id": self.id,
-                    "user_id": self.env.uid,
-                    "secrecy_level": self.secrecy_level,
-                    "borrowed": self.borrowed_by_me,
-                }
-            )
-        return records
-
     def _schedule_first_contact(self):
         # ARC-15: the agent contacts the customer within a week of allocation.
         days = self.env["kefu.settings"].get_value("kefu_arc_first_contact_days")
         now = fields.Datetime.now()
         for archive in self:
             due = self.env["kefu.working.time"].add_working_days(now, days, archive.company_id)
-            archive.write({"allocated_on": now, "first_contact_due": due})
+            archive._kefu_protected_write({"allocated_on": now, "first_contact_due": due})
             archive.activity_schedule(
                 "mail.mail_activity_data_call",
                 date_deadline=due.date(),
@@ -321,11 +358,96 @@ class KefuArchive(models.Model):
         self.activity_feedback(["mail.mail_activity_data_call"])
 
     def action_mark_verified(self):
-        # ARC-5: who verified, and when.
+        # ARC-5: who verified, and when: the CS department, on archives it may edit.
+        self._check_cs_editor()
         for archive in self:
-            archive.write({"verified_on": fields.Datetime.now(), "verified_by_id": self.env.uid})
+            archive._kefu_protected_write(
+                {"verified_on": fields.Datetime.now(), "verified_by_id": self.env.uid}
+            )
             archive.activity_feedback(["kefu_management.mail_activity_kefu_reverify"])
             archive.message_post(body=self.env._("Archive re-verified."))
+
+    def _check_cs_editor(self):
+        if not self.env.su and not self.env.user.has_group("kefu_management.group_kefu_agent"):
+            raise AccessError(self.env._("Only the CS department maintains customer archives."))
+        self.check_access("write")
+        if any(self.mapped("destroyed")):
+            raise UserError(self.env._("This archive was destroyed."))
+
+    def action_open_secrecy_wizard(self):
+        self.ensure_one()
+        self._check_cs_editor()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Change Secrecy"),
+            "res_model": "kefu.archive.secrecy.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_archive_id": self.id,
+                "default_secrecy_level": self.secrecy_level,
+                "default_secrecy_end": self.secrecy_end,
+            },
+        }
+
+    def action_change_secrecy(self, level, secrecy_end, reason):
+        """Classify, reclassify or declassify, with a reason kept in the chatter.
+
+        ARC-11, ARC-13: the user is cleared for the current and the new level.
+        ARC-12: the period ends by itself; ending it early (a lower level, a
+        shorter period) is decided by a CS Manager cleared for the level.
+        """
+        self.ensure_one()
+        self._check_cs_editor()
+        ranks = {key: rank for rank, (key, _label) in enumerate(SECRECY_LEVELS)}
+        if level not in ranks:
+            raise UserError(self.env._("Unknown secrecy level."))
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason for the change of secrecy."))
+        today = fields.Date.context_today(self)
+        old_level, old_end = self.secrecy_level, self.secrecy_end
+        new_end = fields.Date.to_date(secrecy_end) if level != "none" else old_end
+        self._check_clearance(old_level)
+        self._check_clearance(level)
+        if level != "none" and (not new_end or new_end <= today):
+            raise ValidationError(self.env._("The secrecy period must end after today."))
+        if level == old_level and new_end == old_end:
+            raise UserError(self.env._("The secrecy level and period are unchanged."))
+        earlier = ranks[level] < ranks[old_level] or (
+            old_level != "none" and old_end and new_end < old_end
+        )
+        if earlier and not self.env.user.has_group("kefu_management.group_kefu_manager"):
+            raise AccessError(
+                self.env._(
+                    "Only a CS Manager cleared for the archive's level may lower its secrecy "
+                    "level or end its secrecy period early."
+                )
+            )
+        vals = {"secrecy_end": new_end}
+        if level != old_level:
+            vals["secrecy_level"] = level
+            if level != "none":
+                vals.update(
+                    classified_on=today,
+                    classified_by_id=self.env.uid,
+                    classification_reason=reason,
+                )
+        labels = dict(self._fields["secrecy_level"]._description_selection(self.env))
+        self._kefu_protected_write(vals)
+        self.message_post(
+            body=self.env._(
+                "Secrecy changed from %(old)s (until %(old_end)s) to %(new)s (until %(new_end)s). "
+                "Reason: %(reason)s",
+                old=labels[old_level],
+                old_end=old_end or "-",
+                new=labels[level],
+                new_end=new_end or "-",
+                reason=reason,
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return True
 
     @api.model
     def _cron_declassify(self, batch_size=200):
@@ -335,7 +457,7 @@ class KefuArchive(models.Model):
         def declassify(archives):
             for archive in archives:
                 level = dict(SECRECY_LEVELS)[archive.secrecy_level]
-                archive.write({"secrecy_level": "none"})
+                archive._kefu_protected_write({"secrecy_level": "none"})
                 archive.message_post(
                     body=self.env._(
                         "Secrecy period ended on %(date)s: "

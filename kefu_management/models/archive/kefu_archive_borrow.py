@@ -9,16 +9,43 @@ class KefuArchiveBorrow(models.Model):
     manager (the signature is the tier review: user and time), then by the CS
     department, then granted. While granted and not past due, the borrower reads
     the archive through the record rule ``kefu_archive_rule_borrowed``.
+
+    Who reads which archive until when is the card itself: its state, customer,
+    borrower, signer and due time change only through its actions
+    (``kefu.protected.mixin``); what the borrower asked for is fixed when he files
+    the card, and checked there.
     """
 
     _name = "kefu.archive.borrow"
     _description = "Archive Borrowing Card"
-    _inherit = ["kefu.approval.mixin"]
+    # The guard first: tier validation reacts to a state written to "granted" by
+    # requesting and signing reviews before any other check.
+    _inherit = ["kefu.protected.mixin", "kefu.approval.mixin"]
     _order = "id desc"
 
     _state_from = ["draft"]
     _state_to = ["granted"]
     _cancel_state = "cancelled"
+    _kefu_protected_fields = (
+        "state",
+        "partner_id",
+        "archive_id",
+        "borrower_id",
+        "approver_id",
+        "date_due",
+        "granted_on",
+        "granted_by_id",
+        "returned_on",
+        "company_id",
+    )
+    # Filed once by the borrower, validated in create and _check_approver.
+    _kefu_create_fields = (
+        "partner_id",
+        "borrower_id",
+        "approver_id",
+        "date_due",
+        "company_id",
+    )
 
     name = fields.Char(
         required=True,
@@ -99,11 +126,30 @@ class KefuArchiveBorrow(models.Model):
         for card in self:
             if card.approver_id == card.borrower_id:
                 raise ValidationError(self.env._("You cannot approve your own borrowing card."))
+            if card.approver_id not in card._kefu_department_managers():
+                raise ValidationError(
+                    self.env._(
+                        "%(approver)s is not a department manager of %(borrower)s: the card is "
+                        "signed first by the borrower's own department manager (ARC-7).",
+                        approver=card.approver_id.name,
+                        borrower=card.borrower_id.name,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.user.has_group("kefu_management.group_kefu_archive_borrower"):
-            raise UserError(self.env._("Only managers may borrow customer archives (ARC-10)."))
+        for vals in vals_list:
+            borrower = self.env["res.users"].browse(vals.get("borrower_id") or self.env.uid)
+            # ARC-10: the borrower's own right, whoever files the card.
+            if not borrower.sudo().has_group("kefu_management.group_kefu_archive_borrower"):
+                raise UserError(self.env._("Only managers may borrow customer archives (ARC-10)."))
+            if borrower != self.env.user and not self.env.su:
+                raise UserError(
+                    self.env._(
+                        "A borrowing card is requested by the borrower himself, who answers "
+                        "for its use (ARC-10)."
+                    )
+                )
         cards = super().create(vals_list)
         for card in cards:
             if not card.archive_id:
@@ -121,6 +167,7 @@ class KefuArchiveBorrow(models.Model):
         return cards
 
     def write(self, vals):
+        # Guarded fields reach here only through _kefu_protected_write (actions).
         res = super().write(vals)
         if "state" in vals or "date_due" in vals:
             # Who reads which archive just changed: drop values computed earlier
@@ -134,6 +181,32 @@ class KefuArchiveBorrow(models.Model):
 
     def _kefu_requester(self):
         return self.borrower_id
+
+    def _kefu_department_managers(self):
+        """ARC-7: who may sign the card first. With ``hr`` installed (kefu does not
+        depend on it), the managers hr knows for the borrower (his manager, his
+        department's manager); else, or when hr names none, the members of the
+        approver group of the settings. Never the borrower himself."""
+        self.ensure_one()
+        borrower = self.borrower_id
+        if "hr.employee" in self.env:
+            employees = self.env["hr.employee"].sudo().search([("user_id", "=", borrower.id)])
+            managers = (employees.parent_id | employees.department_id.manager_id).user_id
+            if managers - borrower:
+                return managers - borrower
+        # A many2one setting is stored as an id (its default is one as well).
+        group_id = self.env["kefu.settings"].get_value("kefu_borrow_approver_group_id")
+        group = self.env["res.groups"].sudo().browse(int(group_id or 0)).exists()
+        return group.users - borrower
+
+    def _kefu_check_holder(self):
+        # The borrower returns or withdraws his card; the CS department may do it for him.
+        if self.env.user.has_group("kefu_management.group_kefu_manager"):
+            return
+        if any(card.borrower_id != self.env.user for card in self):
+            raise UserError(
+                self.env._("Only the borrower or the CS department may return or cancel a card.")
+            )
 
     def action_grant(self):
         # The CS department hands the card over once every signature is there.
@@ -149,7 +222,7 @@ class KefuArchiveBorrow(models.Model):
                 )
             if card.date_due <= fields.Datetime.now():
                 raise UserError(self.env._("The card's due time has passed: request a new card."))
-            card.write(
+            card._kefu_protected_write(
                 {
                     "state": "granted",
                     "granted_on": fields.Datetime.now(),
@@ -173,12 +246,17 @@ class KefuArchiveBorrow(models.Model):
         }
 
     def action_return(self):
-        for card in self.filtered(lambda c: c.state in ("granted", "overdue")):
-            card.write({"state": "returned", "returned_on": fields.Datetime.now()})
+        cards = self.filtered(lambda c: c.state in ("granted", "overdue"))
+        cards._kefu_check_holder()
+        for card in cards:
+            card._kefu_protected_write({"state": "returned", "returned_on": fields.Datetime.now()})
             card.message_post(body=self.env._("Archive returned."))
 
     def action_cancel(self):
-        self.filtered(lambda c: c.state == "draft").write({"state": "cancelled"})
+        cards = self.filtered(lambda c: c.state == "draft")
+        cards._kefu_check_holder()
+        # Tier validation drops the card's reviews on cancellation (as superuser).
+        cards._kefu_protected_write({"state": "cancelled"})
 
     @api.model
     def _cron_flag_overdue(self, batch_size=200):
@@ -188,7 +266,7 @@ class KefuArchiveBorrow(models.Model):
 
         def flag(cards):
             for card in cards:
-                card.write({"state": "overdue"})
+                card._kefu_protected_write({"state": "overdue"})
                 card.message_post(
                     body=self.env._(
                         "The borrowing card is past due (%(due)s): access has ended. "

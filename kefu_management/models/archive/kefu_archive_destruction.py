@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .kefu_archive import CONTENT_FIELDS
 from .kefu_archive import SECRECY_LEVELS
@@ -15,8 +15,21 @@ class KefuArchiveDestruction(models.Model):
 
     _name = "kefu.archive.destruction"
     _description = "Archive Destruction Request"
-    _inherit = ["kefu.approval.mixin"]
+    # The guard first: a forged state is refused as such, before tier validation.
+    _inherit = ["kefu.protected.mixin", "kefu.approval.mixin"]
     _order = "id desc"
+
+    # Issue 12: the state and the certificate come only from action_destroy; the
+    # archive is chosen at creation (checked in create) and never changed after.
+    _kefu_protected_fields = (
+        "state",
+        "archive_id",
+        "secrecy_level",
+        "destroyed_on",
+        "destroyed_by_id",
+        "certificate",
+    )
+    _kefu_create_fields = ("archive_id",)
 
     _state_from = ["draft"]
     _state_to = ["destroyed"]
@@ -44,12 +57,50 @@ class KefuArchiveDestruction(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            self._check_archive_readable([vals.get("archive_id") for vals in vals_list])
         requests = super().create(vals_list)
         for request in requests:
             request.name = (
                 self.env["ir.sequence"].next_by_code("kefu.archive.destruction") or request.name
             )
         return requests
+
+    def _check_archive_readable(self, archive_ids):
+        # ARC-9, ARC-11: one requests the destruction only of what one may read.
+        archives = (
+            self.env["kefu.archive"]
+            .with_context(active_test=False)
+            .browse([i for i in archive_ids if i])
+        )
+        if archives - archives._filtered_access("read"):
+            raise AccessError(
+                self.env._("You cannot read this archive, so you cannot request its destruction.")
+            )
+        if any(archives.sudo().mapped("destroyed")):
+            raise UserError(self.env._("This archive was destroyed."))
+
+    def _kefu_check_signature(self):
+        # ARC-9: each tier is signed by a different person holding that tier's role.
+        # Tier validation lets a General Manager sign the Supervisor's and the CS
+        # Manager's tiers (his group implies theirs): whoever holds the role of a
+        # later tier of the request signs only that later tier.
+        super()._kefu_check_signature()
+        for request in self:
+            open_reviews = request.review_ids.filtered(
+                lambda r: r.status in ("waiting", "pending")
+            ).sorted("sequence")
+            current = open_reviews[:1]
+            later = open_reviews[1:]
+            if current and any(self.env.user in review.reviewer_ids for review in later):
+                raise UserError(
+                    self.env._(
+                        "Each tier is signed by a different person holding that tier's role: "
+                        "you hold the role of a later tier, so the current tier (%(tier)s) "
+                        "must be signed by someone else.",
+                        tier=current.name or current.definition_id.name,
+                    )
+                )
 
     def _get_under_validation_exceptions(self):
         return super()._get_under_validation_exceptions() + [
@@ -62,6 +113,7 @@ class KefuArchiveDestruction(models.Model):
 
     def action_destroy(self):
         self.invalidate_recordset()
+        self.check_access("write")
         for request in self:
             if request.state != "draft" or not request.validated:
                 raise UserError(
@@ -71,6 +123,7 @@ class KefuArchiveDestruction(models.Model):
                     )
                 )
             archive = request.archive_id
+            archive.check_access("write")
             reviews = request.review_ids.sorted("sequence")
             lines = "".join(
                 f"<li>{review.done_by.name} — {review.reviewed_date}</li>" for review in reviews
@@ -87,7 +140,7 @@ class KefuArchiveDestruction(models.Model):
                 what=what or "-",
                 lines=lines,
             )
-            request.write(
+            request._kefu_protected_write(
                 {
                     "state": "destroyed",
                     "destroyed_on": fields.Datetime.now(),
@@ -99,7 +152,8 @@ class KefuArchiveDestruction(models.Model):
             # Erase the content, its attachments and the chatter that may quote it.
             ctx = dict(self.env.context, kefu_archive_destruction=True)
             archive = archive.with_context(ctx)
-            archive.write(dict.fromkeys(CONTENT_FIELDS, False) | {"destroyed": True})
+            archive.write(dict.fromkeys(CONTENT_FIELDS, False))
+            archive._kefu_protected_write({"destroyed": True})
             self.env["ir.attachment"].sudo().search(
                 [("res_model", "=", "kefu.archive"), ("res_id", "=", archive.id)]
             ).unlink()

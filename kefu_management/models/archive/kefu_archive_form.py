@@ -27,7 +27,7 @@ class KefuArchiveForm(models.Model):
 
     _name = "kefu.archive.form"
     _description = "Customer Data Form"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kefu.input.mixin"]
     _order = "id desc"
 
     name = fields.Char(compute="_compute_name", store=True)

@@ -16,7 +16,7 @@ class KefuCustomerReport(models.Model):
 
     _name = "kefu.customer.report"
     _description = "Customer Information Report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kefu.input.mixin"]
     _order = "period desc, user_id"
 
     name = fields.Char(compute="_compute_name", store=True)

@@ -1,3 +1,7 @@
+# isort: skip_file
+# input checks first: the approval mixin and the settings inherit them.
+from . import kefu_translate
+from . import kefu_input_mixin
 from . import kefu_approval_mixin
 from . import kefu_cron_batch
 from . import kefu_makeup_day
@@ -6,5 +10,6 @@ from . import kefu_settings
 from . import kefu_working_time
 from . import res_config_settings
 from . import resource_calendar
+from . import resource_calendar_leaves
 from . import tier_definition
 from . import tier_review

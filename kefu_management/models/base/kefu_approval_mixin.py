@@ -16,7 +16,7 @@ class KefuApprovalMixin(models.AbstractModel):
 
     _name = "kefu.approval.mixin"
     _description = "Customer Service Approval"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation", "kefu.input.mixin"]
     _tier_validation_manual_config = False
 
     @api.model
@@ -47,6 +47,18 @@ class KefuApprovalMixin(models.AbstractModel):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(vals.get("review_ids") for vals in vals_list):
+            self.env["tier.review"]._kefu_refuse()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        # Commands on review_ids would write the signatures as the user.
+        if not self.env.su and vals.get("review_ids"):
+            self.env["tier.review"]._kefu_refuse()
+        return super().write(vals)
+
     def validate_tier(self):
         self._kefu_check_signature()
         return super().validate_tier()
@@ -58,19 +70,37 @@ class KefuApprovalMixin(models.AbstractModel):
     # Reviews are signatures (tier_review.py): only these methods write them, as
     # superuser once the acting user was checked; the acting user stays the signer.
 
-    def _kefu_own_reviews(self, tiers):
-        # The comment wizard passes review ids from the client: this document's only.
-        return tiers and tiers.filtered(lambda r: r.model == self._name and r.res_id == self.id)
+    def _kefu_signable_review(self, tiers):
+        """The one review the acting user signs with this call: the first of this
+        document's that tier validation lets him sign now, among ``tiers`` when
+        given (the comment wizard passes review ids from the client).
+
+        Tier validation signs in one call every consecutive review whose role the
+        user holds, an implied group being enough (a General Manager is also a
+        Supervisor and a CS Manager), and falls back to all the document's reviews
+        when ``tiers`` is empty: one person, one signature (ARC-9)."""
+        self.ensure_one()
+        sequences = self._get_sequences_to_approve(self.env.user)
+        reviews = self.review_ids.filtered(
+            lambda r: r.sequence in sequences and r.status in ("waiting", "pending")
+        )
+        if tiers:
+            reviews &= tiers
+        return reviews.sorted("sequence")[:1]
 
     def _validate_tier(self, tiers=False):
         self._kefu_check_signature()
-        tiers = self._kefu_own_reviews(tiers)
-        return super(KefuApprovalMixin, self.sudo())._validate_tier(tiers and tiers.sudo())
+        review = self._kefu_signable_review(tiers)
+        if not review:
+            return None  # nothing for this user to sign, as in tier validation
+        return super(KefuApprovalMixin, self.sudo())._validate_tier(review.sudo())
 
     def _rejected_tier(self, tiers=False):
         self._kefu_check_signature()
-        tiers = self._kefu_own_reviews(tiers)
-        return super(KefuApprovalMixin, self.sudo())._rejected_tier(tiers and tiers.sudo())
+        review = self._kefu_signable_review(tiers)
+        if not review:
+            return None
+        return super(KefuApprovalMixin, self.sudo())._rejected_tier(review.sudo())
 
     def request_validation(self):
         self.check_access("write")

@@ -9,7 +9,8 @@ class ResConfigSettings(models.TransientModel):
     rulebook's value as ``default``; ``kefu.settings`` reads them.
     """
 
-    _inherit = "res.config.settings"
+    _name = "res.config.settings"
+    _inherit = ["res.config.settings", "kefu.input.mixin"]
 
     kefu_calendar_id = fields.Many2one(
         related="company_id.resource_calendar_id",
@@ -22,48 +23,70 @@ class ResConfigSettings(models.TransientModel):
         string="Customer Data Form Due (working days)",
         config_parameter="kefu_management.arc_form_days",
         default=3,
+        kefu_range=(1, 30),
     )
     kefu_arc_filing_hours = fields.Integer(
         string="Archive Filing Due (working hours)",
         config_parameter="kefu_management.arc_filing_hours",
         default=24,
+        kefu_range=(1, 240),
     )
     # ARC-3: personal details of existing customers within one month.
     kefu_arc_personal_days = fields.Integer(
         string="Personal Details Due (days)",
         config_parameter="kefu_management.arc_personal_days",
         default=30,
+        kefu_range=(1, 366),
     )
     # ARC-5: re-verification every quarter.
     kefu_arc_reverify_days = fields.Integer(
         string="Archive Re-verification Interval (days)",
         config_parameter="kefu_management.arc_reverify_days",
         default=90,
+        kefu_range=(1, 730),
     )
     # ARC-15: first contact within one week of allocation.
     kefu_arc_first_contact_days = fields.Integer(
         string="First Contact After Allocation (working days)",
         config_parameter="kefu_management.arc_first_contact_days",
         default=5,
+        kefu_range=(1, 60),
+    )
+    # ARC-7: who signs a borrowing card first when hr does not name the
+    # borrower's department manager.
+    kefu_borrow_approver_group_id = fields.Many2one(
+        "res.groups",
+        string="Borrowing Card Signers",
+        config_parameter="kefu_management.borrow_approver_group_id",
+        default=lambda self: self.env["ir.model.data"]._xmlid_to_res_id(
+            "kefu_management.group_kefu_department_manager", raise_if_not_found=False
+        ),
+        help="Department managers who sign borrowing cards, when the hr app is not installed "
+        "or does not name the borrower's manager.",
     )
 
-    # Every rulebook number must stay positive; later addons' settings named
-    # kefu_* are covered as well.
-    @api.constrains(
-        lambda self: [
-            name
-            for name, field in self._fields.items()
-            if name.startswith("kefu_") and field.type in ("integer", "float")
-        ]
-    )
-    def _check_kefu_positive(self):
+    @api.model
+    def _valid_field_parameter(self, field, name):
+        # kefu_range / kefu_upto / kefu_below: a setting's bounds, declared with
+        # it and checked by kefu.settings.
+        return name in ("kefu_range", "kefu_upto", "kefu_below") or super()._valid_field_parameter(
+            field, name
+        )
+
+    @api.model
+    def _kefu_input_fields(self):
+        # Host first: only kefu's settings are checked by kefu.input.mixin.
+        return [name for name in self._fields if name.startswith("kefu_")]
+
+    # Every rulebook number within its declared bounds, and in order with the
+    # setting it is declared against; later addons' kefu settings are covered too.
+    @api.constrains(lambda self: list(self.env["kefu.settings"]._kefu_setting_fields()))
+    def _check_kefu_bounds(self):
+        reader = self.env["kefu.settings"]
         for settings in self:
-            for name, field in settings._fields.items():
-                if name.startswith("kefu_") and field.type in ("integer", "float"):
-                    if field.config_parameter and settings[name] <= 0:
-                        raise ValidationError(
-                            self.env._(
-                                "%(setting)s must be greater than zero.",
-                                setting=field._description_string(self.env),
-                            )
-                        )
+            for name, field in reader._kefu_setting_fields().items():
+                problem = reader._kefu_bound_problem(
+                    field, settings[name]
+                ) or reader._kefu_order_problem(field, settings[name], settings)
+                if problem:
+                    raise ValidationError(problem)

@@ -4,7 +4,7 @@ from itertools import chain
 
 import pytz
 
-from odoo import models
+from odoo import models, tools
 
 from odoo.addons.resource.models.utils import float_to_time
 
@@ -12,12 +12,24 @@ from odoo.addons.resource.models.utils import float_to_time
 class ResourceCalendar(models.Model):
     _inherit = "resource.calendar"
 
-    def _kefu_makeup_days(self, first, last):
-        return (
+    @tools.ormcache("self.id")
+    def _kefu_makeup_dates(self):
+        """(date, work_as) of every make-up day of this calendar, cached per
+        calendar: planning and hour counting ask on every call, and most
+        calendars have none (Odoo's own query-count tests must not see us).
+        kefu.makeup.day clears the cache whenever make-up days change."""
+        days = (
             self.env["kefu.makeup.day"]
             .sudo()
-            .search([("calendar_id", "=", self.id), ("date", ">=", first), ("date", "<=", last)])
+            .search_read([("calendar_id", "=", self.id)], ["date", "work_as"], order="date")
         )
+        return tuple((day["date"], day["work_as"]) for day in days)
+
+    def _kefu_makeup_days(self, first, last):
+        """The cached (date, work_as) pairs between first and last, inclusive."""
+        if not self.id:
+            return ()
+        return tuple(day for day in self._kefu_makeup_dates() if first <= day[0] <= last)
 
     def _attendance_intervals_batch(
         self, start_dt, end_dt, resources=None, domain=None, tz=None, lunch=False
@@ -46,13 +58,13 @@ class ResourceCalendar(models.Model):
             local_tz = tz or self._kefu_tz(resource)
             start_local, end_local = start_dt.astimezone(local_tz), end_dt.astimezone(local_tz)
             extra = []
-            for makeup in makeup_days:
-                for attendance in per_weekday[makeup.work_as]:
+            for day, work_as in makeup_days:
+                for attendance in per_weekday[work_as]:
                     begin = local_tz.localize(
-                        datetime.combine(makeup.date, float_to_time(attendance.hour_from))
+                        datetime.combine(day, float_to_time(attendance.hour_from))
                     )
                     stop = local_tz.localize(
-                        datetime.combine(makeup.date, float_to_time(attendance.hour_to))
+                        datetime.combine(day, float_to_time(attendance.hour_to))
                     )
                     begin, stop = max(begin, start_local), min(stop, end_local)
                     if begin < stop:

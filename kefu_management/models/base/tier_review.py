@@ -23,7 +23,11 @@ class TierReview(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.su and self._kefu_signatures() and not self._kefu_bookkeeping(vals):
+        if not self.env.su and (
+            # A review of another model moved onto a kefu document is a forgery too.
+            vals.get("model") in self._kefu_models()
+            or (self._kefu_signatures() and not self._kefu_bookkeeping(vals))
+        ):
             self._kefu_refuse()
         return super().write(vals)
 

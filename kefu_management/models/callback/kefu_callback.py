@@ -16,7 +16,7 @@ class KefuCallback(models.Model):
 
     _name = "kefu.callback"
     _description = "Callback"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kefu.input.mixin"]
     _order = "planned_date desc, id desc"
 
     name = fields.Char(

@@ -2,8 +2,10 @@ from datetime import date, datetime, timedelta
 
 import pytz
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.osv import expression
 
 
 class KefuCallbackPlanner(models.AbstractModel):
@@ -60,8 +62,8 @@ class KefuCallbackPlanner(models.AbstractModel):
                 self._plan_special,
             ),
         ]
-        done, remaining = self._run_steps(steps, batch_size)
-        self._plan_anniversaries(today, lead)
+        steps.append(self._anniversary_step(today, lead))
+        done, remaining = self._run_steps([step for step in steps if step], batch_size)
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
 
     @api.model
@@ -79,8 +81,8 @@ class KefuCallbackPlanner(models.AbstractModel):
                 self._flag_feedback_overdue,
             ),
         ]
-        done, remaining = self._run_steps(steps, batch_size)
-        self._plan_coverage(self._today())
+        steps.append(self._coverage_step(self._today()))
+        done, remaining = self._run_steps([step for step in steps if step], batch_size)
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
 
     @api.model
@@ -275,16 +277,47 @@ class KefuCallbackPlanner(models.AbstractModel):
         return day
 
     @api.model
-    def _plan_anniversaries(self, today, lead):
-        """CBK-4: each customer on their anniversary, when an anniversary special is active."""
+    def _anniversary_step(self, today, lead):
+        """CBK-4: each customer on their anniversary, when an anniversary special is
+        active. A customer is looked at again only on ``kefu_anniversary_check_date``
+        (when the next anniversary comes within the lead, or after it was planned),
+        so a run costs O(batch) and nothing is redone when nothing changed."""
         specials = self.env["kefu.callback.special"].sudo().search([("kind", "=", "anniversary")])
-        for special in specials:
-            vals_list = []
-            for partner in special._target_partners().filtered("kefu_anniversary_date"):
-                anniversary = self._next_anniversary(partner.kefu_anniversary_date, today)
-                if not anniversary or anniversary > today + timedelta(days=lead):
+        if not specials:
+            return None
+        targets = [special._target_domain() for special in specials]
+        domain = [
+            ("kefu_anniversary_date", "!=", False),
+            "|",
+            ("kefu_anniversary_check_date", "=", False),
+            ("kefu_anniversary_check_date", "<=", today),
+            *expression.OR(targets),
+        ]
+        return (
+            "res.partner",
+            domain,
+            lambda partners: self._plan_anniversaries(partners, today, lead),
+        )
+
+    @api.model
+    def _plan_anniversaries(self, partners, today, lead):
+        specials = self.env["kefu.callback.special"].sudo().search([("kind", "=", "anniversary")])
+        members = {special: special._target_partners(partners) for special in specials}
+        vals_list = []
+        check_dates = {}
+        for partner in partners:
+            anniversary = self._next_anniversary(partner.kefu_anniversary_date, today)
+            if not anniversary:
+                check_dates[partner] = today + timedelta(days=366)
+                continue
+            if anniversary > today + timedelta(days=lead):
+                check_dates[partner] = anniversary - timedelta(days=lead)
+                continue
+            check_dates[partner] = anniversary + timedelta(days=1)
+            start = self._day_start(partner, self._working_day_before(anniversary))
+            for special, targeted in members.items():
+                if partner not in targeted:
                     continue
-                start = self._day_start(partner, self._working_day_before(anniversary))
                 vals = self._slot_vals(partner, start, start)
                 vals.update(
                     partner_id=partner.id,
@@ -293,7 +326,13 @@ class KefuCallbackPlanner(models.AbstractModel):
                     plan_key=f"anniversary:{special.id}:{partner.id}:{anniversary.year}",
                 )
                 vals_list.append(vals)
-            self._create_callbacks(vals_list)
+        self._create_callbacks(vals_list)
+        by_date = {}
+        for partner, day in check_dates.items():
+            by_date.setdefault(day, partners.browse())
+            by_date[day] |= partner
+        for day, group in by_date.items():
+            group.write({"kefu_anniversary_check_date": day})
 
     @api.model
     def _next_anniversary(self, origin, today):
@@ -374,39 +413,66 @@ class KefuCallbackPlanner(models.AbstractModel):
         }
 
     @api.model
-    def _plan_coverage(self, today):
-        """Before the period ends, key customers not called back get a callback and
-        the Team Leader is told who they are."""
+    def _coverage_step(self, today):
+        """CBK-3: before the period ends, key customers not called back get a
+        callback, in batches; None when the period is not ending or the target is met."""
         warn = self.env["kefu.settings"].get_value("kefu_cbk_coverage_warn_days")
         first, after = self._period(today)
         if (after - today).days > warn:
-            return self.env["kefu.callback"]
+            return None
         start, stop = self._period_bounds_utc(first, after)
-        coverage = self.coverage(first, after)
-        if coverage["rate"] >= self.env["kefu.settings"].get_value("kefu_cbk_coverage_target"):
-            return self.env["kefu.callback"]
-        missing = coverage["missing"]
-        planned = (
-            self.env["kefu.callback"]
-            .sudo()
-            .search(
+        Partner = self.env["res.partner"].sudo()
+        keys = [("kefu_key_customer", "=", True)]
+        total = Partner.search_count(keys)
+        called = Partner.search_count(keys + [self._called_in(start, stop)])
+        target = self.env["kefu.settings"].get_value("kefu_cbk_coverage_target")
+        if not total or 100.0 * called / total >= target:
+            return None
+        domain = keys + [
+            "!",
+            self._called_in(start, stop),
+            (
+                "kefu_callback_ids",
+                "not any",
                 [
-                    ("partner_id", "in", missing.ids),
                     ("state", "=", "planned"),
                     ("planned_date", ">=", start),
                     ("planned_date", "<", stop),
-                ]
-            )
-            .partner_id
+                ],
+            ),
+            (
+                "kefu_callback_ids",
+                "not any",
+                [
+                    ("plan_key", "=like", self._coverage_key("%", first)),
+                ],
+            ),
+        ]
+        return ("res.partner", domain, lambda partners: self._plan_coverage(partners, first, stop))
+
+    @api.model
+    def _called_in(self, start, stop):
+        return (
+            "kefu_callback_ids",
+            "any",
+            [("state", "=", "done"), ("date_end", ">=", start), ("date_end", "<", stop)],
         )
+
+    @api.model
+    def _coverage_key(self, partner_id, first):
+        return f"coverage:{partner_id}:{first.isoformat()}"
+
+    @api.model
+    def _plan_coverage(self, partners, first, stop):
         vals_list = []
-        for partner in missing - planned:
-            vals = self._slot_vals(partner, fields.Datetime.now(), fields.Datetime.now())
+        now = fields.Datetime.now()
+        for partner in partners:
+            vals = self._slot_vals(partner, now, now)
             vals["deadline_date"] = min(vals["deadline_date"], stop)
             vals.update(
                 partner_id=partner.id,
                 callback_type="coverage",
-                plan_key=f"coverage:{partner.id}:{first.isoformat()}",
+                plan_key=self._coverage_key(partner.id, first),
             )
             vals_list.append(vals)
         callbacks = self._create_callbacks(vals_list)
@@ -416,6 +482,8 @@ class KefuCallbackPlanner(models.AbstractModel):
 
     @api.model
     def _notify_leaders(self, callbacks, first):
+        """One to-do per Team Leader and period, with the count of key customers to
+        call back and a link to their list, never their names (CBK-3)."""
         team = callbacks.team_id[:1]
         leaders = (
             team.user_id
@@ -424,16 +492,41 @@ class KefuCallbackPlanner(models.AbstractModel):
                 self.env.ref("kefu_management.group_kefu_team_leader").sudo().users
                 - self.env.ref("kefu_management.group_kefu_manager").sudo().users
             )
+        ).filtered(lambda u: u.active and not u.share)
+        Callback = self.env["kefu.callback"].sudo()
+        period = [("plan_key", "=like", self._coverage_key("%", first))]
+        count = Callback.search_count(period)
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        existing = (
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "kefu.callback"),
+                    ("res_id", "in", Callback._search(period)),
+                    ("activity_type_id", "=", todo.id),
+                    ("user_id", "in", leaders.ids),
+                ]
+            )
         )
-        names = ", ".join(callbacks.partner_id.mapped("display_name"))
-        for callback in callbacks:
-            for leader in leaders.filtered(lambda u: u.active and not u.share):
-                callback.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    summary=self.env._(
-                        "Key customer not yet called back in %(period)s",
-                        period=first.strftime("%Y-%m"),
-                    ),
-                    note=names,
-                    user_id=leader.id,
+        for leader in leaders:
+            env = self.with_context(lang=leader.lang).env
+            summary = env._(
+                "Key customers not yet called back in %(period)s", period=first.strftime("%Y-%m")
+            )
+            note = Markup("<p>%s</p><p><a href='/odoo/action-%s'>%s</a></p>") % (
+                env._(
+                    "%(count)s key customers had no callback this month: a coverage callback "
+                    "is planned for each.",
+                    count=count,
+                ),
+                "kefu_management.kefu_callback_action_coverage",
+                env._("Open the coverage callbacks"),
+            )
+            mine = existing.filtered(lambda a, leader=leader: a.user_id == leader)
+            if mine:
+                mine.write({"note": note})
+            else:
+                callbacks[0].activity_schedule(
+                    "mail.mail_activity_data_todo", summary=summary, note=note, user_id=leader.id
                 )

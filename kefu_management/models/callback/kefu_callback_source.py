@@ -15,7 +15,7 @@ class KefuCallbackSource(models.Model):
 
     _name = "kefu.callback.source"
     _description = "Delivery, Installation or Project"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kefu.input.mixin"]
     _order = "done_date desc, id desc"
 
     name = fields.Char(string="Reference", required=True, tracking=True)

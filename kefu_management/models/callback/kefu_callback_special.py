@@ -9,7 +9,7 @@ class KefuCallbackSpecial(models.Model):
 
     _name = "kefu.callback.special"
     _description = "Special Callback"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "kefu.input.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(required=True, translate=True, tracking=True)
@@ -57,15 +57,43 @@ class KefuCallbackSpecial(models.Model):
             if special.date_end and special.date and special.date_end < special.date:
                 raise ValidationError(self.env._("The last day cannot be before the first day."))
 
-    def _target_partners(self):
+    @api.model_create_multi
+    def create(self, vals_list):
+        specials = super().create(vals_list)
+        specials._kefu_recheck_anniversaries()
+        return specials
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"kind", "target", "partner_ids", "active"} & set(vals):
+            self._kefu_recheck_anniversaries()
+        return res
+
+    def _kefu_recheck_anniversaries(self):
+        # Who is called on an anniversary changed: the planner looks at everyone again.
+        if any(special.kind == "anniversary" for special in self.with_context(active_test=False)):
+            partners = (
+                self.env["res.partner"]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("kefu_anniversary_check_date", "!=", False)])
+            )
+            partners.write({"kefu_anniversary_check_date": False})
+
+    def _target_domain(self):
         self.ensure_one()
-        Partner = self.env["res.partner"]
         if self.target == "selected":
-            return self.partner_ids
-        domain = [("is_company", "=", True), ("customer_rank", ">", 0)]
+            return [("id", "in", self.partner_ids.ids)]
         if self.target == "key":
-            domain = [("kefu_key_customer", "=", True)]
-        return Partner.search(domain)
+            return [("kefu_key_customer", "=", True)]
+        return [("is_company", "=", True), ("customer_rank", ">", 0)]
+
+    def _target_partners(self, partners=None):
+        """The customers this special calls, or those of ``partners`` it calls."""
+        self.ensure_one()
+        if partners is not None:
+            return partners.filtered_domain(self._target_domain())
+        return self.env["res.partner"].search(self._target_domain())
 
     def action_open_callbacks(self):
         self.ensure_one()

@@ -35,6 +35,12 @@ class ResPartner(models.Model):
     kefu_anniversary_date = fields.Date(
         string="Customer Anniversary", help="Special callback each year on this day (CBK-4)."
     )
+    kefu_anniversary_check_date = fields.Date(
+        string="Anniversary Next Look",
+        copy=False,
+        index=True,
+        help="Technical: when the callback planner looks at this customer's anniversary again.",
+    )
     kefu_callback_ids = fields.One2many("kefu.callback", "partner_id", string="Callbacks")
     kefu_callback_count = fields.Integer(
         string="Callback Count", compute="_compute_kefu_callback_count"
@@ -46,6 +52,12 @@ class ResPartner(models.Model):
         search="_search_kefu_coverage_missing",
         help="Key customer without a done callback in the current month (CBK-3).",
     )
+
+    def write(self, vals):
+        if "kefu_anniversary_date" in vals:
+            # A new anniversary date is looked at by the next planner run (CBK-4).
+            vals = dict(vals, kefu_anniversary_check_date=False)
+        return super().write(vals)
 
     def _kefu_coverage_missing(self):
         planner = self.env["kefu.callback.planner"]

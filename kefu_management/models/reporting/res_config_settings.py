@@ -11,15 +11,18 @@ class ResConfigSettings(models.TransientModel):
         string="Monthly Reports Due on Day",
         config_parameter="kefu_management.rpt_deadline_day",
         default=22,
+        kefu_range=(1, 31),
     )
     # ... and are generated this many working days before it.
     kefu_rpt_days_before_22 = fields.Integer(
         string="Generate Working Days Before",
         config_parameter="kefu_management.rpt_days_before_22",
         default=1,
+        kefu_range=(1, 20),
     )
     kefu_rpt_top_causes = fields.Integer(
         string="Top Complaint Causes Listed",
         config_parameter="kefu_management.rpt_top_causes",
         default=5,
+        kefu_range=(1, 50),
     )

@@ -6,7 +6,7 @@ class KefuDutyRoster(models.Model):
 
     _name = "kefu.duty.roster"
     _description = "Holiday Duty Roster"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "kefu.input.mixin"]
     _order = "date desc, sequence, id"
 
     date = fields.Date(required=True, index=True, tracking=True)

@@ -7,7 +7,7 @@ class KefuShiftHandover(models.Model):
 
     _name = "kefu.shift.handover"
     _description = "Shift Handover"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kefu.input.mixin"]
     _order = "shift_end desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)

@@ -6,6 +6,7 @@ class KefuShiftHandoverLine(models.Model):
 
     _name = "kefu.shift.handover.line"
     _description = "Shift Handover Matter"
+    _inherit = ["kefu.input.mixin"]
     _order = "id"
 
     handover_id = fields.Many2one(

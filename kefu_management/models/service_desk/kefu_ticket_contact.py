@@ -10,6 +10,7 @@ class KefuTicketContact(models.Model):
 
     _name = "kefu.ticket.contact"
     _description = "Ticket Contact"
+    _inherit = ["kefu.input.mixin"]
     _order = "date desc, id desc"
 
     ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade", index=True)

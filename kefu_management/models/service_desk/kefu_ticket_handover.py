@@ -7,6 +7,7 @@ class KefuTicketHandover(models.Model):
 
     _name = "kefu.ticket.handover"
     _description = "Ticket Hand-over"
+    _inherit = ["kefu.input.mixin"]
     _order = "date desc, id desc"
 
     ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade", index=True)

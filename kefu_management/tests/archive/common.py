@@ -46,7 +46,7 @@ class KefuArchiveCase(KefuCase):
                     secrecy_end=today + timedelta(days=365),
                 )
             archive = cls.Archive.create(vals)
-            archive.message_post(body=f"note on {level}", message_type="comment")
+            archive.message_post(body=f"note on {level}", message_type="comment")  # pylint: disable=translation-required
             cls.env["ir.attachment"].create(
                 {
                     "name": f"{level}.txt",

@@ -66,7 +66,7 @@ class TestArchiveBorrow(KefuArchiveCase):
         due = datetime.now().replace(microsecond=0) + timedelta(hours=2)
         card = self.grant_card(self.archives["top_secret"], due=due)
         with freeze_time(due + timedelta(minutes=1)):
-            Card = self.env["kefu.archive.borrow"]
+            Card = self.env["kefu.archive.borrow"].with_context(lang="en_US")
             self.assertEqual(Card._cron_flag_overdue(), card)
             self.assertFalse(Card._cron_flag_overdue())
         self.assertEqual(card.state, "overdue")

@@ -13,6 +13,9 @@ class TestArchiveDestruction(KefuArchiveCase):
         cls.manager2 = new_test_user(
             cls.env, "t_manager2", groups="kefu_management.group_kefu_manager"
         )
+        cls.supervisor2 = new_test_user(
+            cls.env, "t_supervisor2", groups="kefu_management.group_kefu_info_supervisor"
+        )
 
     def test_destruction_needs_the_three_approvals_in_order(self):
         archive = self.archives["secret"]
@@ -27,7 +30,8 @@ class TestArchiveDestruction(KefuArchiveCase):
             request.with_user(self.general_manager).action_destroy()
         self.assertEqual(archive.org_structure, "structure secret")
         # The CS Manager cannot sign before the Customer-Info Supervisor.
-        request.with_user(self.manager2).validate_tier()
+        with self.assertRaises(UserError):
+            request.with_user(self.manager2).validate_tier()
         self.assertFalse(request.validated)
         request.with_user(self.supervisor).validate_tier()
         request.with_user(self.manager2).validate_tier()
@@ -60,7 +64,11 @@ class TestArchiveDestruction(KefuArchiveCase):
         request.request_validation()
         with self.assertRaises(UserError):
             request.with_user(self.supervisor).validate_tier()
-        request.with_user(self.general_manager).validate_tier()  # signs as supervisor
+        # ARC-9: the General Manager's group implies the Supervisor's, but he signs
+        # only his own tier; each tier by a different holder of its role.
         with self.assertRaises(UserError):
             request.with_user(self.general_manager).validate_tier()
+        request.with_user(self.supervisor2).validate_tier()
+        with self.assertRaises(UserError):
+            request.with_user(self.supervisor2).validate_tier()
         self.assertEqual(len(request.review_ids.filtered(lambda r: r.status == "approved")), 1)

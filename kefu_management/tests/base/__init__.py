@@ -1,3 +1,4 @@
+from . import test_bad_input
 from . import test_groups
 from . import test_holiday_import
 from . import test_install

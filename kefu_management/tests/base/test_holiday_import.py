@@ -80,7 +80,7 @@ class TestHolidayImport(KefuCase):
         self.assertEqual(self._counts(), (0, 0))
 
     def test_gbk_csv_with_chinese_headers(self):
-        content = "日期,名称,类型,结束日期\n2027-10-01,国庆节,放假,2027-10-07\n2027-09-26,国庆调休,调休,\n"
+        content = "日期,名称,类型,结束日期\n2027-10-01,国庆节,放假,2027-10-07\n2027-09-26,国庆调休,调休,\n"  # noqa: E501
         self._wizard(content.encode("gbk"), "节假日.csv").action_import()
         self.assertEqual(self._counts(), (1, 1))
         Leave = self.env["resource.calendar.leaves"]

@@ -1,7 +1,7 @@
 /** @odoo-module **/
 // CON-1..CON-6: sales submit a contract, CS and Finance give their credit
 // opinions, Finance and Legal review, sales sign, CS takes it into custody.
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 const openContract = [
     {
@@ -15,7 +15,7 @@ const currentState = (state) =>
 
 registry.category("web_tour.tours").add("kefu_contract_submit_tour", {
     steps: () => [
-        { trigger: ".o_list_button_add", run: "click" },
+        {trigger: ".o_list_button_add", run: "click"},
         {
             trigger: ".o_field_widget[name=title] input",
             run: "edit Valve supply 2027",
@@ -49,40 +49,40 @@ registry.category("web_tour.tours").add("kefu_contract_submit_tour", {
             trigger: ".o_field_widget[name=licence_valid_until] input",
             run: "edit 2031-12-31",
         },
-        { trigger: ".o_form_button_save", run: "click" },
+        {trigger: ".o_form_button_save", run: "click"},
         {
             content: "Submit for review",
             trigger: ".o_form_view button[name=action_submit]",
             run: "click",
         },
-        { content: "Under review", trigger: currentState("review") },
+        {content: "Under review", trigger: currentState("review")},
     ],
 });
 
 registry.category("web_tour.tours").add("kefu_contract_cs_opinion_tour", {
     steps: () => [
         ...openContract,
-        { trigger: ".o_notebook a[name=credit]", run: "click" },
+        {trigger: ".o_notebook a[name=credit]", run: "click"},
         {
             content: "CS gives its opinion on the customer's credit",
             trigger: ".o_field_widget[name=cs_credit_opinion] textarea",
             run: "edit New customer, tier to be investigated; prepayment advised.",
         },
-        { trigger: ".o_form_button_save", run: "click" },
-        { trigger: ".o_form_saved" },
+        {trigger: ".o_form_button_save", run: "click"},
+        {trigger: ".o_form_saved"},
     ],
 });
 
 registry.category("web_tour.tours").add("kefu_contract_finance_tour", {
     steps: () => [
         ...openContract,
-        { trigger: ".o_notebook a[name=credit]", run: "click" },
+        {trigger: ".o_notebook a[name=credit]", run: "click"},
         {
             content: "Finance gives its opinion",
             trigger: ".o_field_widget[name=finance_credit_opinion] textarea",
             run: "edit 30% advance payment, balance on delivery.",
         },
-        { trigger: ".o_form_button_save", run: "click" },
+        {trigger: ".o_form_button_save", run: "click"},
         {
             content: "Finance approves",
             trigger: ".o_form_view button[name=validate_tier]",
@@ -103,7 +103,7 @@ registry.category("web_tour.tours").add("kefu_contract_legal_tour", {
             trigger: ".o_form_view button[name=validate_tier]",
             run: "click",
         },
-        { content: "Approved", trigger: currentState("approved") },
+        {content: "Approved", trigger: currentState("approved")},
     ],
 });
 
@@ -115,7 +115,7 @@ registry.category("web_tour.tours").add("kefu_contract_sign_tour", {
             trigger: ".o_form_view button[name=action_sign]",
             run: "click",
         },
-        { content: "Signed", trigger: currentState("signed") },
+        {content: "Signed", trigger: currentState("signed")},
     ],
 });
 
@@ -127,6 +127,6 @@ registry.category("web_tour.tours").add("kefu_contract_custody_tour", {
             trigger: ".o_form_view button[name=action_receive_custody]",
             run: "click",
         },
-        { content: "In custody", trigger: currentState("custody") },
+        {content: "In custody", trigger: currentState("custody")},
     ],
 });

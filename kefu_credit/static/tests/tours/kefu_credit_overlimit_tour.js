@@ -1,7 +1,7 @@
 /** @odoo-module **/
-// CRD-3: an order over the customer's credit limit is stopped, reported for
-// an over-limit approval, approved, then confirmed.
-import { registry } from "@web/core/registry";
+// CRD-3: an order over the customer's credit limit is stopped and reported by
+// the salesman for an over-limit approval.
+import {registry} from "@web/core/registry";
 
 registry.category("web_tour.tours").add("kefu_credit_overlimit_tour", {
     steps: () => [
@@ -47,27 +47,26 @@ registry.category("web_tour.tours").add("kefu_credit_overlimit_tour", {
             run: "click",
         },
         {
-            content: "The approver validates",
-            trigger: ".o_form_view button[name=validate_tier]",
-            run: "click",
+            content: "Reported: waiting for the approver",
+            trigger:
+                ".o_form_view:not(:has(button[name=action_request])) .o_statusbar_status button.o_arrow_button_current[data-value=draft]",
         },
+    ],
+});
+
+// CRD-3: once the Marketing Manager approved (never the requester himself), the
+// salesman confirms the quotation.
+registry.category("web_tour.tours").add("kefu_credit_overlimit_confirm_tour", {
+    steps: () => [
         {
-            content: "The approval is granted",
-            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value=approved]",
-        },
-        {
-            content: "Back to the quotation",
-            trigger: ".o_breadcrumb .o_back_button a, .o_breadcrumb li.breadcrumb-item:first a",
-            run: "click",
-        },
-        {
-            content: "Confirm the quotation again",
+            content: "Confirm the quotation",
             trigger: ".o_form_view button[name=action_confirm]:not(.btn-primary)",
             run: "click",
         },
         {
             content: "The order is confirmed",
-            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value=sale]",
+            trigger:
+                ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value=sale]",
         },
     ],
 });

@@ -1,12 +1,12 @@
 /** @odoo-module **/
 // ARC-10: a manager requests a borrowing card, the CS Manager grants it after
 // the department manager's signature, and the borrower opens the archive.
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 registry.category("web_tour.tours").add("kefu_borrow_request_tour", {
     url: "/odoo/action-kefu_management.kefu_archive_borrow_action",
     steps: () => [
-        { trigger: ".o_list_button_add", run: "click" },
+        {trigger: ".o_list_button_add", run: "click"},
         {
             trigger: ".o_field_widget[name=partner_id] input",
             run: "edit Borrow Tour Co.",
@@ -31,15 +31,16 @@ registry.category("web_tour.tours").add("kefu_borrow_request_tour", {
             trigger: ".o_field_widget[name=purpose] textarea",
             run: "edit Prepare the renewal negotiation",
         },
-        { trigger: ".o_form_button_save", run: "click" },
+        {trigger: ".o_form_button_save", run: "click"},
         {
             content: "Ask for the signatures",
             trigger: "button[name=request_validation]",
             run: "click",
         },
         {
+            // Tier validation's "to validate" banner, whatever the user's language.
             content: "The card now waits for its reviewers",
-            trigger: ".o_form_view .alert-warning:contains(validated)",
+            trigger: ".o_form_view .alert-warning:has(.fa-info-circle)",
         },
     ],
 });
@@ -62,7 +63,8 @@ registry.category("web_tour.tours").add("kefu_borrow_grant_tour", {
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status button.o_arrow_button_current[data-value=granted]",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current[data-value=granted]",
         },
     ],
 });

@@ -2,7 +2,7 @@
 // An agent makes a callback: starts the call, answers the callback form
 // (回访登记表, CBK-1), records the outcome and closes it; the feedback for the
 // store is then waiting to be sent (CBK-2).
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 function answerSteps(count) {
     const steps = [];
@@ -42,12 +42,14 @@ registry.category("web_tour.tours").add("kefu_callback_tour", {
         },
         {
             content: "Close the callback",
-            trigger: ".o_form_view .o_statusbar_buttons button[name=action_done]:visible",
+            trigger:
+                ".o_form_view .o_statusbar_buttons button[name=action_done]:visible",
             run: "click",
         },
         {
             content: "The feedback for the store is waiting to be sent",
-            trigger: ".o_form_view .o_statusbar_buttons button[name=action_send_feedback]",
+            trigger:
+                ".o_form_view .o_statusbar_buttons button[name=action_send_feedback]",
         },
     ],
 });

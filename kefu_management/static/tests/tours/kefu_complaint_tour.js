@@ -1,7 +1,7 @@
 /** @odoo-module **/
 // An agent accepts a complaint, judges it, gives the result back, records the
 // callback and closes it (CMP-1 ... CMP-5).
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 function fill(name, value, tag = "textarea") {
     return {
@@ -85,7 +85,8 @@ registry.category("web_tour.tours").add("kefu_complaint_tour", {
         press("action_kefu_archive_complaint"),
         {
             content: "Closed: no step is left",
-            trigger: ".o_form_view:not(:has(button[name=action_kefu_archive_complaint]))",
+            trigger:
+                ".o_form_view:not(:has(button[name=action_kefu_archive_complaint]))",
         },
         openComplaintTab(),
         {

@@ -1,7 +1,7 @@
 /** @odoo-module **/
 // RPT-2, RPT-5: the CS Manager opens the KPI dashboard, drills into a number,
 // and generates a monthly report from the Department Reports menu.
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 registry.category("web_tour.tours").add("kefu_kpi_dashboard_tour", {
     url: "/odoo/action-kefu_management.kefu_kpi_ticket_action",

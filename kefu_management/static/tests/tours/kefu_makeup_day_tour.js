@@ -1,6 +1,6 @@
 /** @odoo-module **/
 // A CS Manager declares a make-up working day (调休) from the 客服部 menu.
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 registry.category("web_tour.tours").add("kefu_makeup_day_tour", {
     url: "/odoo/action-kefu_management.kefu_makeup_day_action",
@@ -29,7 +29,8 @@ registry.category("web_tour.tours").add("kefu_makeup_day_tour", {
         },
         {
             content: "The make-up day is listed",
-            trigger: ".o_data_row:not(.o_selected_row) td:contains(Spring Festival make-up day)",
+            trigger:
+                ".o_data_row:not(.o_selected_row) td:contains(Spring Festival make-up day)",
         },
     ],
 });

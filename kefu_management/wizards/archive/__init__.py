@@ -1,0 +1,1 @@
+from . import kefu_archive_secrecy_wizard
