@@ -9,8 +9,8 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import KefuArchiveCase
 from ..common import KefuRpcMixin
+from .common import KefuArchiveCase
 
 SIGNATURE = "Approval signatures are given only with the Validate and Reject buttons"
 # Through RPC, as the web client sends it (context lang zh_CN): the Chinese text.
