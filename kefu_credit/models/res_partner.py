@@ -292,43 +292,48 @@ class ResPartner(models.Model):
 
     @api.model
     def _cron_kefu_relax_credit_limits(self, batch_size=200):
-        """CRD-2: relax a tier's set limit after N months without overdue invoices."""
+        """CRD-2: relax a tier's set limit after N months without overdue invoices.
+
+        One batch per policy through the batch helper (row locks, progress); each
+        customer handled gets today's relax date and so leaves the step's domain.
+        """
         today = fields.Date.context_today(self)
-        done = 0
+        steps = []
         for policy in self.env["kefu.credit.policy"].search(
             [("relax_months", ">", 0), ("relax_percent", ">", 0), ("limit_method", "=", "fixed")]
         ):
             cutoff = today - relativedelta(months=policy.relax_months)
-            partners = self.search(
-                [
-                    ("kefu_credit_tier", "=", policy.tier),
-                    ("kefu_credit_limit_manual", "=", False),
-                    ("kefu_credit_suspended", "=", False),
-                    ("kefu_credit_relax_date", "<=", cutoff),
-                ],
-                limit=batch_size,
+            domain = [
+                ("kefu_credit_tier", "=", policy.tier),
+                ("kefu_credit_limit_manual", "=", False),
+                ("kefu_credit_suspended", "=", False),
+                ("kefu_credit_relax_date", "<=", cutoff),
+            ]
+            steps.append(
+                ("res.partner", domain, lambda partners, p=policy: partners._kefu_relax(p, today))
             )
-            for partner in partners.sudo():
-                if partner._kefu_has_overdue():
-                    # The months without overdue start again.
-                    partner._kefu_policy_write({"kefu_credit_relax_date": today})
-                    continue
-                limit = partner.credit_limit * (1 + policy.relax_percent / 100.0)
-                if policy.relax_max_limit:
-                    limit = min(limit, policy.relax_max_limit)
-                partner._kefu_policy_write(
-                    {
-                        "credit_limit": partner.currency_id.round(limit),
-                        "kefu_credit_relax_date": today,
-                    }
-                )
-                partner.message_post(
-                    body=self.env._(
-                        "Credit limit relaxed to %(limit)s after %(months)s months "
-                        "without overdue.",
-                        limit=partner.credit_limit,
-                        months=policy.relax_months,
-                    )
-                )
-                done += 1
+        done, _remaining = self.env["kefu.cron.batch"].run_steps(steps, batch_size)
         return done
+
+    def _kefu_relax(self, policy, today):
+        for partner in self.sudo():
+            if partner._kefu_has_overdue():
+                # The months without overdue start again.
+                partner._kefu_policy_write({"kefu_credit_relax_date": today})
+                continue
+            limit = partner.credit_limit * (1 + policy.relax_percent / 100.0)
+            if policy.relax_max_limit:
+                limit = min(limit, policy.relax_max_limit)
+            partner._kefu_policy_write(
+                {
+                    "credit_limit": partner.currency_id.round(limit),
+                    "kefu_credit_relax_date": today,
+                }
+            )
+            partner.message_post(
+                body=self.env._(
+                    "Credit limit relaxed to %(limit)s after %(months)s months without overdue.",
+                    limit=partner.credit_limit,
+                    months=policy.relax_months,
+                )
+            )

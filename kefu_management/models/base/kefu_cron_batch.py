@@ -48,3 +48,16 @@ class KefuCronBatch(models.AbstractModel):
         remaining = self.env[model_name].sudo().search_count(domain) if more else 0
         self.env["ir.cron"]._notify_progress(done=len(batch), remaining=remaining)
         return batch
+
+    @api.model
+    def run_steps(self, steps, batch_size=200):
+        """One batch of each step ``(model_name, domain, callback)``, the progress
+        reported once for all of them; returns (done, remaining)."""
+        batches = self.with_context(ir_cron_progress_id=False)
+        done = remaining = 0
+        for model_name, domain, callback in steps:
+            batch = batches.run(model_name, domain, callback, batch_size)
+            done += len(batch)
+            remaining += self.env[model_name].sudo().search_count(domain)
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        return done, remaining

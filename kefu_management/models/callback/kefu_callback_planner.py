@@ -63,8 +63,7 @@ class KefuCallbackPlanner(models.AbstractModel):
             ),
         ]
         steps.append(self._anniversary_step(today, lead))
-        done, remaining = self._run_steps([step for step in steps if step], batch_size)
-        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        self._run_steps([step for step in steps if step], batch_size)
 
     @api.model
     def _cron_kefu_callback_follow_up(self, batch_size=200):
@@ -82,19 +81,11 @@ class KefuCallbackPlanner(models.AbstractModel):
             ),
         ]
         steps.append(self._coverage_step(self._today()))
-        done, remaining = self._run_steps([step for step in steps if step], batch_size)
-        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        self._run_steps([step for step in steps if step], batch_size)
 
     @api.model
     def _run_steps(self, steps, batch_size):
-        # Progress is reported once for all steps, not by each batch.
-        batches = self.env["kefu.cron.batch"].with_context(ir_cron_progress_id=False)
-        done = remaining = 0
-        for model_name, domain, callback in steps:
-            batch = batches.run(model_name, domain, callback, batch_size)
-            done += len(batch)
-            remaining += self.env[model_name].sudo().search_count(domain)
-        return done, remaining
+        return self.env["kefu.cron.batch"].run_steps(steps, batch_size)
 
     # Helpers -----------------------------------------------------------------
 
