@@ -1,5 +1,6 @@
 from . import kefu_archive
 from . import kefu_archive_access_log
+from . import kefu_archive_attached
 from . import kefu_archive_borrow
 from . import kefu_archive_destruction
 from . import kefu_archive_form
