@@ -1,4 +1,4 @@
-.PHONY: run test test-quick setup
+.PHONY: run test test-quick test-host setup
 setup:
 	bash scripts/setup.sh
 run:
@@ -7,3 +7,5 @@ test:
 	bash scripts/test.sh
 test-quick:
 	bash scripts/test_quick.sh $(ARGS)
+test-host:
+	bash scripts/test_host.sh

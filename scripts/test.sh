@@ -14,8 +14,7 @@ trap cleanup EXIT
 TEST_CONF="$VAR_DIR/odoo-test.conf"
 sed -e "s/^http_port = .*/http_port = ${KEFU_TEST_HTTP_PORT:-8169}/" "$ODOO_CONF" > "$TEST_CONF"
 log "installing $KEFU_ADDONS into throwaway database $DB"
-# test_resource: the test models of resource's own suite (scripts/host_tests.sh).
-odoo_cmd -c "$TEST_CONF" -d "$DB" -i "$KEFU_ADDONS,test_resource" --load-language=zh_CN \
+odoo_cmd -c "$TEST_CONF" -d "$DB" -i "$KEFU_ADDONS" --load-language=zh_CN \
   --stop-after-init --log-level=warn --no-http
 log "running the tests"
 cd "$REPO_DIR"
@@ -24,5 +23,3 @@ cd "$REPO_DIR"
 "$VENV/bin/pytest" -p no:cacheprovider --odoo-config="$TEST_CONF" --odoo-database="$DB" \
   --odoo-http "$@" \
   kefu_management/tests kefu_credit/tests kefu_contract/tests tests
-# Host compatibility: the host modules' own suites on the same database (issue 13).
-bash "$REPO_DIR/scripts/host_tests.sh" "$DB" "$TEST_CONF"
