@@ -20,7 +20,7 @@ odoo.tools.config.parse_config(['-c', sys.argv[1]])
 print(odoo.modules.module.get_module_path(sys.argv[2]))" "$CONF" "$1"
 }
 paths=()
-for addon in resource crm helpdesk_mgmt base_tier_validation sale_financial_risk account_financial_risk; do
+for addon in resource test_resource crm helpdesk_mgmt base_tier_validation sale_financial_risk account_financial_risk; do
   paths+=("$(addon_dir "$addon")/tests")
 done
 # Only the composer tour of mail's suite (it opens the partner form kefu extends).

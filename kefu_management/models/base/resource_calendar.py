@@ -4,7 +4,7 @@ from itertools import chain
 
 import pytz
 
-from odoo import models, tools
+from odoo import api, models, tools
 
 from odoo.addons.resource.models.utils import float_to_time
 
@@ -12,18 +12,27 @@ from odoo.addons.resource.models.utils import float_to_time
 class ResourceCalendar(models.Model):
     _inherit = "resource.calendar"
 
-    @tools.ormcache("self.id")
-    def _kefu_makeup_dates(self):
-        """(date, work_as) of every make-up day of this calendar, cached per
-        calendar: planning and hour counting ask on every call, and most
-        calendars have none (Odoo's own query-count tests must not see us).
-        kefu.makeup.day clears the cache whenever make-up days change."""
+    @api.model
+    @tools.ormcache()
+    def _kefu_makeup_index(self):
+        """{calendar id: ((date, work_as), ...)} of every calendar with make-up days,
+        one cache entry for the database: planning and hour counting ask on every
+        call and most calendars have none, so Odoo's own query-count tests, which
+        create new calendars, must not see a query from us. kefu.makeup.day clears
+        the cache whenever make-up days change."""
+        index = defaultdict(list)
         days = (
             self.env["kefu.makeup.day"]
             .sudo()
-            .search_read([("calendar_id", "=", self.id)], ["date", "work_as"], order="date")
+            .search_read([], ["calendar_id", "date", "work_as"], order="date")
         )
-        return tuple((day["date"], day["work_as"]) for day in days)
+        for day in days:
+            index[day["calendar_id"][0]].append((day["date"], day["work_as"]))
+        return {calendar_id: tuple(pairs) for calendar_id, pairs in index.items()}
+
+    def _kefu_makeup_dates(self):
+        """(date, work_as) of every make-up day of this calendar."""
+        return self._kefu_makeup_index().get(self.id, ())
 
     def _kefu_makeup_days(self, first, last):
         """The cached (date, work_as) pairs between first and last, inclusive."""
