@@ -4,7 +4,7 @@
     "name": "Customer Service: Sales Contracts",
     "summary": "销售合同管理: contract review within working-day deadlines, phone "
     "approvals, custody and retrieval, delivery supervision, ledger",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/Sales",
     "license": "LGPL-3",
     "author": "kefu",
@@ -28,6 +28,7 @@
         "views/kefu_contract_phone_approval_views.xml",
         "views/kefu_contract_custody_log_views.xml",
         "views/res_config_settings_views.xml",
+        "views/sale_order_views.xml",
         "views/kefu_contract_kpi_views.xml",
         "views/kefu_contract_menus.xml",
     ],

@@ -33,6 +33,7 @@
         "views/kefu_credit_emergency_report_views.xml",
         "views/res_partner_views.xml",
         "views/sale_order_views.xml",
+        "views/stock_picking_views.xml",
         "views/crm_lead_views.xml",
         "views/res_config_settings_views.xml",
         "views/kefu_credit_menus.xml",

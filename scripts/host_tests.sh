@@ -28,12 +28,14 @@ paths+=("$(addon_dir mail)/tests/test_mail_composer.py::TestMailComposerUI::test
 
 # The host suites are written for a database whose default language is English:
 # created with --load-language=zh_CN, new partners, the company and the users speak
-# Chinese and 12 of them fail on the plain tree, without kefu (crm expects en_US
-# partners and English labels, tours look for English buttons). As a company that
+# Chinese (en_US is not even active) and 12 of them fail on the plain tree, without
+# kefu (crm expects en_US partners and English labels, tours look for English
+# buttons). As a company that
 # installed Odoo in English and added Chinese would have it, the default language
 # goes back to en_US for this step (kefu's own tests ran before, in zh_CN); zh_CN
 # stays installed, so kefu's translations are loaded while the suites run.
 PGPASSWORD="$DB_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB" <<'SQL'
+UPDATE res_lang SET active = true WHERE code = 'en_US';
 UPDATE ir_default SET json_value = '"en_US"'
  WHERE field_id IN (SELECT id FROM ir_model_fields WHERE model = 'res.partner' AND name = 'lang');
 UPDATE res_partner SET lang = 'en_US' WHERE lang IS DISTINCT FROM 'en_US';

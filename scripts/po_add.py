@@ -30,4 +30,8 @@ for name, val in (
         po.append(e)
     else:
         e.msgstr = val or e.msgstr
+        # The same English on a new field or view: Odoo translates each record by
+        # its occurrence, so the new one must be listed too.
+        if occ and (occ, "") not in e.occurrences:
+            e.occurrences.append((occ, ""))
     po.save(name)

@@ -4,5 +4,7 @@ from . import kefu_contract_custody_log
 from . import kefu_contract_phone_approval
 from . import kefu_contract_retrieval
 from . import res_config_settings
+from . import sale_order
 from . import tier_definition
 from . import tier_review
+from . import tier_review_deadline

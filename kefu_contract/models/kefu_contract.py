@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.kefu_credit.models.kefu_credit_policy import TIERS
+from odoo.addons.kefu_management.models.base.kefu_translate import kefu_cron_lang
 
 STATES = [
     ("draft", "Draft"),
@@ -199,6 +200,13 @@ class KefuContract(models.Model):
         store=True,
         aggregator="avg",
     )
+    # CON-9: the tier definition of the General Manager's review tests this field,
+    # so its amounts are the settings of the day the contract is submitted.
+    needs_general_manager = fields.Boolean(
+        string="Needs the General Manager",
+        compute="_compute_needs_general_manager",
+        search="_search_needs_general_manager",
+    )
     phone_approval_ids = fields.One2many(
         "kefu.contract.phone.approval", "contract_id", string="Phone Approvals"
     )
@@ -226,6 +234,36 @@ class KefuContract(models.Model):
     def _compute_review_on_time_rate(self):
         for contract in self:
             contract.review_on_time_rate = 0.0 if contract.review_overdue else 100.0
+
+    @api.depends("amount", "customer_type")
+    def _compute_needs_general_manager(self):
+        general, new = self._kefu_gm_review_amounts()
+        for contract in self:
+            threshold = new if contract.customer_type == "new" else general
+            contract.needs_general_manager = contract.amount >= threshold
+
+    def _search_needs_general_manager(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(
+                self.env._("Search “Needs the General Manager” only with “is” or “is not”.")
+            )
+        general, new = self._kefu_gm_review_amounts()
+        domain = [
+            "|",
+            ("amount", ">=", general),
+            "&",
+            ("customer_type", "=", "new"),
+            ("amount", ">=", new),
+        ]
+        return domain if (operator == "=") == bool(value) else ["!", *domain]
+
+    @api.model
+    def _kefu_gm_review_amounts(self):
+        settings = self.env["kefu.settings"]
+        return (
+            settings.get_value("kefu_con_gm_review_amount"),
+            settings.get_value("kefu_con_gm_review_amount_new"),
+        )
 
     def _compute_hide_reviews(self):
         # The ledger keeps showing who reviewed after the review is over.
@@ -486,6 +524,10 @@ class KefuContract(models.Model):
         """Stamp the reviews that now reach their reviewer; finish when all signed."""
         self.invalidate_recordset()
         for contract in self.filtered(lambda c: c.state == "review"):
+            # CON-3: a signature after its deadline makes the review late, even when
+            # the overdue cron did not run in between (on-time KPI).
+            if not contract.review_overdue and contract.review_ids.filtered("kefu_late"):
+                contract._kefu_protected_write({"review_overdue": True})
             if contract.validation_status == "validated":
                 contract._kefu_finish("approved")
             elif contract.validation_status == "rejected":
@@ -585,6 +627,7 @@ class KefuContract(models.Model):
         return self.env.ref("kefu_management.group_kefu_manager").sudo().users
 
     @api.model
+    @kefu_cron_lang
     def _cron_remind_reviews(self, batch_size=200):
         """CON-3: remind the reviewers whose working day is nearly over."""
 
@@ -616,6 +659,7 @@ class KefuContract(models.Model):
         )
 
     @api.model
+    @kefu_cron_lang
     def _cron_flag_overdue_reviews(self, batch_size=200):
         """CON-3: a review past its working day is flagged to the CS Manager."""
         managers = self._kefu_cs_managers()

@@ -1,6 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.kefu_management.models.base.kefu_translate import kefu_cron_lang
+from odoo.addons.kefu_management.models.base.kefu_translate import kefu_person_env
+
 CS_GROUP = "kefu_management.group_kefu_agent"
 CS_MANAGER_GROUP = "kefu_management.group_kefu_manager"
 DELIVERY_STATES = [
@@ -172,6 +175,7 @@ class KefuContract(models.Model):
         )
 
     @api.model
+    @kefu_cron_lang
     def _cron_flag_late_custody(self, batch_size=200):
         """CON-6: signed contracts not in custody after one working day."""
 
@@ -198,6 +202,7 @@ class KefuContract(models.Model):
         )
 
     @api.model
+    @kefu_cron_lang
     def _cron_flag_late_delivery(self, batch_size=200):
         """CON-5: CS urges sales when the goods miss the delivery deadline."""
         today = fields.Date.context_today(self)
@@ -206,11 +211,12 @@ class KefuContract(models.Model):
         def flag(contracts):
             contracts._kefu_protected_write({"delivery_flagged_on": now})
             for contract in contracts:
+                env = kefu_person_env(self.env, contract.user_id)
                 contract.activity_schedule(
                     "mail.mail_activity_data_todo",
                     date_deadline=today,
-                    summary=self.env._("Goods not delivered within the contract's period"),
-                    note=self.env._(
+                    summary=env._("Goods not delivered within the contract's period"),
+                    note=env._(
                         "Contract %(contract)s: delivery was due by %(date)s. Urge the delivery.",
                         contract=contract.display_name,
                         date=contract.delivery_date_end,

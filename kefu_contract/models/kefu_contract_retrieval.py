@@ -1,6 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.kefu_management.models.base.kefu_translate import kefu_cron_lang
+from odoo.addons.kefu_management.models.base.kefu_translate import kefu_person_env
+
 GM_GROUP = "kefu_management.group_kefu_general_manager"
 CS_GROUP = "kefu_management.group_kefu_agent"
 
@@ -160,6 +163,7 @@ class KefuContractRetrieval(models.Model):
         self._kefu_protected_write({"state": "cancel"})
 
     @api.model
+    @kefu_cron_lang
     def _cron_flag_overdue_returns(self, batch_size=200):
         """CON-7: contracts not back by their deadline are flagged and reminded."""
         managers = self.env["kefu.contract"]._kefu_cs_managers()
@@ -179,7 +183,9 @@ class KefuContractRetrieval(models.Model):
                 retrieval.activity_schedule(
                     "mail.mail_activity_data_todo",
                     date_deadline=today,
-                    summary=self.env._("Return the contract to CS custody"),
+                    summary=kefu_person_env(self.env, retrieval.requested_by_id)._(
+                        "Return the contract to CS custody"
+                    ),
                     user_id=retrieval.requested_by_id.id,
                 )
 

@@ -16,6 +16,11 @@ class TierReview(models.Model):
     kefu_remind_at = fields.Datetime(string="Reminder Due", readonly=True, index=True)
     kefu_reminded = fields.Boolean(string="Reminded", readonly=True)
     kefu_overdue = fields.Boolean(string="Review Overdue", readonly=True, index=True)
+    # CON-3: late from the stored deadline and the signature time, whenever the
+    # overdue cron happened to run.
+    kefu_late = fields.Boolean(
+        string="Signed Late", compute="_compute_kefu_late", store=True, index=True
+    )
     kefu_by_phone = fields.Boolean(
         string="Approved by Phone", readonly=True, help="CON-4: approved on the reviewer's behalf."
     )
@@ -33,6 +38,15 @@ class TierReview(models.Model):
                 )
             else:
                 review.kefu_working_hours = 0.0
+
+    @api.depends("kefu_deadline", "reviewed_date")
+    def _compute_kefu_late(self):
+        for review in self:
+            review.kefu_late = bool(
+                review.kefu_deadline
+                and review.reviewed_date
+                and review.reviewed_date > review.kefu_deadline
+            )
 
     def _kefu_stamp(self, now):
         """Stamp when the review reached its reviewer and when it falls due (CON-3)."""

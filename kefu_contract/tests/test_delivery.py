@@ -57,6 +57,8 @@ class TestDelivery(KefuContractCase):
         self.assertEqual(picking.state, "done")
 
     def test_late_delivery_is_flagged_once_with_an_activity_for_sales(self):
+        # The reminder is written in the sales person's language: English here.
+        self.salesman.lang = "en_US"
         contract, order = self.contract_with_order(date(2027, 1, 15))
         self.assertEqual(contract.delivery_state, "pending")
         self.assertEqual(contract.sale_order_refs, order.name)

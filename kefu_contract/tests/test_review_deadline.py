@@ -136,3 +136,41 @@ class TestReviewOnTimeRate(KefuContractCase):
         )
         self.assertEqual(groups[0]["review_on_time_rate"], 50.0)
         self.assertEqual(on_time.state, "approved")
+
+    def sign_at(self, contract, user, *local, reject=False):
+        with freeze_time(self.local(*local)):
+            signer = contract.with_user(user)
+            signer.reject_tier() if reject else signer.validate_tier()
+
+    def test_signature_after_the_deadline_counts_late_without_any_cron_run(self):
+        """CON-3: the KPI compares each review's stored deadline with its signature
+        time; a review signed 30 hours late is late even if no cron ran meanwhile."""
+        with freeze_time(self.local(2027, 1, 8, 15, 0)):
+            late = self.make_submitted()
+            on_time = self.make_submitted()
+        for contract in late | on_time:
+            self.give_opinions(contract)
+            self.sign_at(contract, self.legal, 2027, 1, 11, 10, 0)
+        # Due Monday 15:00: Finance signs Tuesday 21:00, 30 hours later.
+        self.sign_at(late, self.finance, 2027, 1, 12, 21, 0)
+        self.sign_at(on_time, self.finance, 2027, 1, 11, 14, 59)
+        self.assertEqual((late | on_time).mapped("state"), ["approved", "approved"])
+        self.assertTrue(late.review_overdue)
+        self.assertEqual(late.review_on_time_rate, 0.0)
+        self.assertTrue(self.review_of(late, "finance").kefu_late)
+        self.assertFalse(self.review_of(late, "legal").kefu_late)
+        self.assertFalse(self.review_of(late, "finance").kefu_overdue, "no cron ran")
+        self.assertFalse(on_time.review_overdue)
+        self.assertEqual(on_time.review_on_time_rate, 100.0)
+        groups = self.Contract.read_group(
+            [("id", "in", (late | on_time).ids)], ["review_on_time_rate:avg"], []
+        )
+        self.assertEqual(groups[0]["review_on_time_rate"], 50.0)
+
+    def test_late_rejection_counts_late(self):
+        with freeze_time(self.local(2027, 1, 8, 15, 0)):
+            contract = self.make_submitted()
+        self.sign_at(contract, self.legal, 2027, 1, 13, 9, 0, reject=True)
+        self.assertEqual(contract.state, "rejected")
+        self.assertEqual(contract.review_on_time_rate, 0.0)
+        self.assertTrue(self.review_of(contract, "legal").kefu_late)

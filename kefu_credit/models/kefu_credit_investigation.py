@@ -3,6 +3,9 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.kefu_management.models.base.kefu_translate import kefu_cron_lang
+from odoo.addons.kefu_management.models.base.kefu_translate import kefu_person_env
+
 from .kefu_credit_policy import TIERS
 
 # CRD-5: the fixed sections of the Credit Investigation Report (facts only).
@@ -241,7 +244,9 @@ class KefuCreditInvestigation(models.Model):
         self.activity_schedule(
             "mail.mail_activity_data_todo",
             date_deadline=self.date_due,
-            summary=self.env._("Credit investigation of %s", self.partner_id.display_name),
+            summary=kefu_person_env(self.env, self.user_id or self.env.user)._(
+                "Credit investigation of %s", self.partner_id.display_name
+            ),
             user_id=(self.user_id or self.env.user).id,
         )
 
@@ -280,8 +285,29 @@ class KefuCreditInvestigation(models.Model):
                 raise UserError(
                     self.env._("Finance's evaluation and a proposed tier are needed first.")
                 )
+            investigation._kefu_check_tier_a_limit()
         self._kefu_protected_write({"finance_user_id": self.env.uid})
         return self.request_validation()
+
+    def _kefu_check_tier_a_limit(self):
+        # CRD-2: a tier A limit stays within the sales of the payment period; said
+        # at Finance's submission rather than at the last signature.
+        self.ensure_one()
+        if self.proposed_tier != "A" or not self.proposed_limit:
+            return
+        partner = self.partner_id.commercial_partner_id.sudo()
+        policy = self.env["kefu.credit.policy"].sudo()._for_tier("A")
+        cap = partner._kefu_sales_of_payment_period(policy=policy)
+        if partner.currency_id.compare_amounts(self.proposed_limit, cap) > 0:
+            raise UserError(
+                self.env._(
+                    "The credit limit of %(partner)s (%(limit)s) is above the sales of "
+                    "its payment period (%(cap)s): a tier A limit cannot exceed them.",
+                    partner=partner.display_name,
+                    limit=partner._kefu_amount(self.proposed_limit),
+                    cap=partner._kefu_amount(cap),
+                )
+            )
 
     def request_validation(self):
         # Reviews follow Finance's evaluation only (action_request_approval), never a
@@ -365,6 +391,7 @@ class KefuCreditInvestigation(models.Model):
         return self.env["kefu.settings"].get_value(f"kefu_crd_review_months_{tier.lower()}")
 
     @api.model
+    @kefu_cron_lang
     def _cron_open_periodic(self, batch_size=200):
         """CRD-6: open the periodic investigation of every customer due.
 

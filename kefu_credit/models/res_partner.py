@@ -2,8 +2,10 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, ValidationError
+
+from odoo.addons.kefu_management.models.base.kefu_translate import kefu_cron_lang
 
 from .kefu_credit_policy import TIERS
 
@@ -18,6 +20,11 @@ TIER_FIELDS = {
     "kefu_credit_review_date",
     "kefu_credit_relax_date",
 }
+# CRD-2: who reads the tier-A cap, i.e. the customer's invoiced sales.
+CAP_READERS = (
+    "kefu_credit.group_kefu_credit_control,account.group_account_invoice,"
+    "account.group_account_readonly"
+)
 # CRD-3: exposure = open orders + draft, open and unpaid invoices (OCA risk).
 RISK_INCLUDE_FIELDS = (
     "risk_sale_order_include",
@@ -43,6 +50,16 @@ class ResPartner(models.Model):
         string="Credit Limit Set by Hand",
         tracking=True,
         help="Keep the credit limit typed by the credit group instead of the tier's computation.",
+    )
+    # CRD-2: read only by those who may read the customer's invoiced sales.
+    kefu_credit_limit_cap = fields.Float(
+        string="Tier A Limit Cap",
+        compute="_compute_kefu_credit_limit_cap",
+        compute_sudo=True,
+        groups=CAP_READERS,
+        help="Sales of the payment period: the average daily invoiced sales over the "
+        "window of the settings times the days of the payment term. A tier-A limit, even "
+        "set by hand, cannot exceed it.",
     )
     kefu_credit_review_date = fields.Date(
         string="Last Credit Review", tracking=True, help="Date of the last approved investigation."
@@ -93,6 +110,13 @@ class ResPartner(models.Model):
             partner.kefu_credit_used = used
             partner.kefu_credit_used_pct = 100.0 * used / limit if limit else 0.0
 
+    @api.depends("kefu_credit_tier")
+    def _compute_kefu_credit_limit_cap(self):
+        for partner in self:
+            partner.kefu_credit_limit_cap = (
+                partner._kefu_sales_of_payment_period() if partner.kefu_credit_tier == "A" else 0.0
+            )
+
     def _compute_kefu_credit_can_edit(self):
         self.kefu_credit_can_edit = self.env.su or self.env.user.has_group(CREDIT_CONTROL_GROUP)
 
@@ -129,6 +153,24 @@ class ResPartner(models.Model):
                         "%s is in credit tier D: no credit limit can be given, "
                         "orders need prepayment.",
                         partner.display_name,
+                    )
+                )
+
+    @api.constrains("credit_limit", "kefu_credit_limit_manual")
+    def _check_kefu_credit_limit_cap(self):
+        # CRD-2: a hand-set tier-A limit stays within the sales of the payment period.
+        for partner in self.sudo():
+            if not (partner.kefu_credit_tier == "A" and partner.kefu_credit_limit_manual):
+                continue
+            cap = partner._kefu_sales_of_payment_period()
+            if partner.currency_id.compare_amounts(partner.credit_limit, cap) > 0:
+                raise ValidationError(
+                    self.env._(
+                        "The credit limit of %(partner)s (%(limit)s) is above the sales of "
+                        "its payment period (%(cap)s): a tier A limit cannot exceed them.",
+                        partner=partner.display_name,
+                        limit=partner._kefu_amount(partner.credit_limit),
+                        cap=partner._kefu_amount(cap),
                     )
                 )
 
@@ -230,6 +272,18 @@ class ResPartner(models.Model):
         )
         return sum(moves.mapped("amount_total_signed")) / window
 
+    def _kefu_sales_of_payment_period(self, today=None, policy=None):
+        """CRD-2: the sales within the payment period, the ceiling of a tier-A limit:
+        average daily invoiced sales times the days of the payment term."""
+        self.ensure_one()
+        policy = policy or self.kefu_credit_policy_id
+        term = policy.payment_term_id or self.sudo().property_payment_term_id
+        days = policy._term_days(term) if policy else max(term.line_ids.mapped("nb_days") or [0])
+        return self.currency_id.round(self._kefu_sales_average_daily(today) * days)
+
+    def _kefu_amount(self, amount):
+        return tools.format_amount(self.env, amount, self.currency_id)
+
     def _kefu_computed_credit_limit(self, today=None):
         """CRD-2: the limit a tier's policy gives this customer."""
         self.ensure_one()
@@ -237,11 +291,11 @@ class ResPartner(models.Model):
         if not policy or policy.limit_method == "none" or self.kefu_credit_tier == "D":
             return 0.0
         if policy.limit_method == "sales":
-            term = policy.payment_term_id or self.sudo().property_payment_term_id
-            days = policy._term_days(term)
-            return self.currency_id.round(self._kefu_sales_average_daily(today) * days)
+            return self._kefu_sales_of_payment_period(today)
         if self.kefu_credit_tier == "C" and not policy.allow_limit:
             return 0.0
+        if self.kefu_credit_tier == "A":
+            return min(policy.fixed_limit, self._kefu_sales_of_payment_period(today))
         return policy.fixed_limit
 
     def _kefu_apply_credit_policy(self):
@@ -258,6 +312,11 @@ class ResPartner(models.Model):
                 vals["credit_limit"] = 0.0
             elif not (partner.kefu_credit_limit_manual and partner.kefu_credit_tier == "A"):
                 vals["credit_limit"] = partner._kefu_computed_credit_limit()
+            else:
+                # CRD-2: a hand-set limit is kept up to the sales of the payment period.
+                vals["credit_limit"] = min(
+                    partner.credit_limit, partner._kefu_sales_of_payment_period()
+                )
             vals["kefu_credit_relax_date"] = fields.Date.context_today(partner)
             partner._kefu_policy_write(vals)
 
@@ -291,6 +350,7 @@ class ResPartner(models.Model):
         )
 
     @api.model
+    @kefu_cron_lang
     def _cron_kefu_relax_credit_limits(self, batch_size=200):
         """CRD-2: relax a tier's set limit after N months without overdue invoices.
 

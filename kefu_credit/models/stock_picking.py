@@ -1,9 +1,25 @@
-from odoo import models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
 class StockPicking(models.Model):
     _inherit = "stock.picking"
+
+    kefu_credit_suspended = fields.Boolean(
+        string="Customer Supply Suspended",
+        compute="_compute_kefu_credit_suspended",
+        help="The customer's supply is suspended (CRD-10): the delivery cannot be validated.",
+    )
+
+    @api.depends("partner_id", "picking_type_code")
+    def _compute_kefu_credit_suspended(self):
+        # CRD-10: warehouse staff may not read the customer's credit page; the flag
+        # on the delivery is all they need to see.
+        for picking in self:
+            partner = picking.partner_id.commercial_partner_id.sudo()
+            picking.kefu_credit_suspended = bool(
+                picking.picking_type_code == "outgoing" and partner.kefu_credit_suspended
+            )
 
     def button_validate(self):
         # CRD-10: no goods leave for a customer whose supply is suspended.

@@ -27,7 +27,9 @@ class KefuCreditCase(TransactionCase):
             "t_credit", "kefu_credit.group_kefu_credit_control,sales_team.group_sale_salesman"
         )
         cls.cs_manager = cls.make_user("t_cs_manager", "kefu_management.group_kefu_manager")
-        cls.finance = cls.make_user("t_finance", "account.group_account_manager")
+        cls.finance = cls.make_user(
+            "t_finance", "account.group_account_manager,kefu_credit.group_kefu_credit_control"
+        )
         cls.marketing = cls.make_user("t_marketing", "kefu_credit.group_kefu_marketing_manager")
         cls.general_manager = cls.make_user(
             "t_gm_credit", "kefu_management.group_kefu_general_manager"

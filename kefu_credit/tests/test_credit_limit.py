@@ -24,7 +24,11 @@ class TestCreditLimit(KefuCreditCase):
         self.assertEqual(self.customer.kefu_credit_tier_date, date(2026, 6, 30))
         self.assertTrue(self.customer.sudo().risk_sale_order_include)
 
+    @freeze_time("2026-06-30")
     def test_tier_a_limit_set_by_hand_is_kept(self):
+        # CRD-2: kept because it stays within the sales of the payment period:
+        # 270,000 / 90 days x 30 days = 90,000.
+        self.make_invoice(self.customer, 270000.0, date(2026, 6, 1))
         self.set_tier(self.customer, "A")
         self.customer.with_user(self.controller).write(
             {"kefu_credit_limit_manual": True, "credit_limit": 80000.0}
@@ -71,7 +75,7 @@ class TestCreditLimit(KefuCreditCase):
         self.set_tier(self.customer, "B")
         self.assertEqual(self.customer.with_user(self.salesman).kefu_credit_tier, "B")
         self.assertFalse(self.customer.with_user(self.salesman).kefu_credit_can_edit)
-        # Finance and the CS Manager are in the credit group by default.
+        # Finance's credit staff are given the credit group; the CS Manager's role implies it.
         for user in (self.finance, self.cs_manager):
             self.assertTrue(user.has_group("kefu_credit.group_kefu_credit_control"))
         self.customer.with_user(self.finance).write(

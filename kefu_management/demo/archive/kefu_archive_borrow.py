@@ -41,7 +41,9 @@ class KefuArchiveBorrow(models.Model):
         granted.with_user(cs_manager).action_grant()
         destruction = (
             self.env["kefu.archive.destruction"]
-            .with_user(ref("kefu_management.kefu_user_supervisor_demo"))
+            # ARC-9: the agent keeping the archive reports it; the supervisor, the CS
+            # Manager and the General Manager (admin) then sign, each his own tier.
+            .with_user(ref("kefu_management.kefu_user_agent_demo"))
             .create(
                 {
                     "archive_id": ref("kefu_management.kefu_archive_huaxin_demo").id,

@@ -1,7 +1,12 @@
 from datetime import timedelta
 
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..base.kefu_translate import kefu_cron_lang
+from ..base.kefu_translate import kefu_person_env
 
 # ARC-11: secrecy levels, lowest first.
 SECRECY_LEVELS = [
@@ -177,13 +182,37 @@ class KefuArchive(models.Model):
         ("partner_uniq", "unique(partner_id)", "This customer already has an archive."),
     ]
 
-    @api.depends("verified_on", "create_date")
+    @api.depends("verified_on", "create_date", "company_id")
     def _compute_next_verification_on(self):
+        # ARC-5: the setting's calendar days (a quarter) after the local date of the
+        # last verification, moved by the working-time service to the next working
+        # day; a change of the setting recomputes it (_kefu_recompute_verification).
         days = self.env["kefu.settings"].get_value("kefu_arc_reverify_days")
+        working_time = self.env["kefu.working.time"]
+        due_on = {}
         for archive in self:
             start = archive.verified_on or archive.create_date
-            archive.next_verification_on = start and (start + timedelta(days=days)).date()
+            if not start:
+                archive.next_verification_on = False
+                continue
+            company = archive.company_id
+            tz = pytz.timezone(working_time._calendar(company).tz or "UTC")
+            day = pytz.utc.localize(start).astimezone(tz).date() + timedelta(days=days)
+            if (day, company) not in due_on:
+                due_on[day, company] = working_time.add_working_dates(day, 0, company)
+            archive.next_verification_on = due_on[day, company]
 
+    @api.model
+    def _kefu_recompute_verification(self):
+        # ARC-5: open archives follow a new interval; as the system, since the
+        # settings manager need not be cleared for every archive.
+        archives = self.sudo().with_context(active_test=False).search([("destroyed", "=", False)])
+        self.env.add_to_compute(self._fields["next_verification_on"], archives)
+        archives.flush_recordset(["next_verification_on"])
+        # A recomputation does not invalidate what depends on it: drop it here.
+        archives.invalidate_recordset(["verification_overdue"])
+
+    @api.depends("next_verification_on")
     def _compute_verification_overdue(self):
         today = fields.Date.context_today(self)
         for archive in self:
@@ -334,7 +363,9 @@ class KefuArchive(models.Model):
             archive.activity_schedule(
                 "mail.mail_activity_data_call",
                 date_deadline=due.date(),
-                summary=self.env._("First contact with the allocated customer"),
+                summary=kefu_person_env(self.env, archive.agent_id)._(
+                    "First contact with the allocated customer"
+                ),
                 user_id=archive.agent_id.id,
             )
 
@@ -349,7 +380,9 @@ class KefuArchive(models.Model):
             archive.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=due,
-                summary=self.env._("Collect the personal details of the customer's people"),
+                summary=kefu_person_env(self.env, archive.agent_id or self.env.user)._(
+                    "Collect the personal details of the customer's people"
+                ),
                 user_id=(archive.agent_id or self.env.user).id,
             )
 
@@ -450,13 +483,16 @@ class KefuArchive(models.Model):
         return True
 
     @api.model
+    @kefu_cron_lang
     def _cron_declassify(self, batch_size=200):
         # ARC-12: classified archives are declassified when their period ends.
         today = fields.Date.context_today(self)
 
         def declassify(archives):
             for archive in archives:
-                level = dict(SECRECY_LEVELS)[archive.secrecy_level]
+                level = dict(self._fields["secrecy_level"]._description_selection(self.env))[
+                    archive.secrecy_level
+                ]
                 archive._kefu_protected_write({"secrecy_level": "none"})
                 archive.message_post(
                     body=self.env._(
@@ -475,6 +511,7 @@ class KefuArchive(models.Model):
         )
 
     @api.model
+    @kefu_cron_lang
     def _cron_reverify(self, batch_size=200):
         # ARC-5: an activity on the responsible agent when re-verification is due.
         today = fields.Date.context_today(self)
@@ -482,10 +519,12 @@ class KefuArchive(models.Model):
 
         def remind(archives):
             for archive in archives:
+                user = archive.agent_id or archive.create_uid
                 archive.activity_schedule(
                     activity_type_id=activity_type.id,
                     date_deadline=archive.next_verification_on,
-                    user_id=(archive.agent_id or archive.create_uid).id,
+                    summary=activity_type.with_env(kefu_person_env(self.env, user)).summary,
+                    user_id=user.id,
                 )
 
         return self.env["kefu.cron.batch"].run(

@@ -1,5 +1,8 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..base.kefu_translate import kefu_cron_lang
+from ..base.kefu_translate import kefu_lang_env
 
 
 class KefuArchiveBorrow(models.Model):
@@ -7,8 +10,10 @@ class KefuArchiveBorrow(models.Model):
 
     Requested by a manager, approved first by the requester's department
     manager (the signature is the tier review: user and time), then by the CS
-    department, then granted. While granted and not past due, the borrower reads
-    the archive through the record rule ``kefu_archive_rule_borrowed``.
+    department, whose signature grants it. While granted and not past due, the
+    borrower reads the archive through the record rule
+    ``kefu_archive_rule_borrowed``; at the due time the card shows itself expired
+    (``is_expired``, from the clock, not the cron).
 
     Who reads which archive until when is the card itself: its state, customer,
     borrower, signer and due time change only through its actions
@@ -101,6 +106,13 @@ class KefuArchiveBorrow(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
+    is_expired = fields.Boolean(
+        string="Expired",
+        compute="_compute_is_expired",
+        search="_search_is_expired",
+        help="The due time has passed: the archive is closed to the borrower, "
+        "whether or not the card was already flagged overdue.",
+    )
 
     @api.depends("partner_id")
     def _compute_archive_id(self):
@@ -113,6 +125,27 @@ class KefuArchiveBorrow(models.Model):
                 if partner
                 else False
             )
+
+    @api.depends("state", "date_due")
+    def _compute_is_expired(self):
+        # ARC-10: the record rule closes the archive at the due time; the card says
+        # so at once instead of waiting for the overdue cron.
+        now = fields.Datetime.now()
+        for card in self:
+            card.is_expired = bool(
+                card.state in ("granted", "overdue") and card.date_due and card.date_due <= now
+            )
+
+    def _search_is_expired(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on expired cards."))
+        expired = [
+            ("state", "in", ("granted", "overdue")),
+            ("date_due", "<=", fields.Datetime.now()),
+        ]
+        if (operator == "=") == value:
+            return expired
+        return ["!", "&", *expired]
 
     @api.constrains("date_due", "state")
     def _check_date_due(self):
@@ -208,31 +241,74 @@ class KefuArchiveBorrow(models.Model):
                 self.env._("Only the borrower or the CS department may return or cancel a card.")
             )
 
+    def _validate_tier(self, tiers=False):
+        res = super()._validate_tier(tiers)
+        # The last signature grants the card: the CS department signs last, and
+        # its signature is the hand-over (no separate grant click).
+        self.invalidate_recordset()
+        done = self.filtered(lambda c: c.state == "draft" and c.validated)
+        if done:
+            done._kefu_grant()
+        return res
+
     def action_grant(self):
-        # The CS department hands the card over once every signature is there.
+        # Kept for cards signed before grants followed the last signature; a card
+        # already granted is left as it is.
         if not self.env.user.has_group("kefu_management.group_kefu_manager"):
             raise UserError(self.env._("Only the CS department grants borrowing cards."))
         # Tier validation's need_validation is computed without dependencies: drop
         # what this transaction cached before the last signature.
         self.invalidate_recordset()
-        for card in self:
+        cards = self.filtered(lambda c: c.state != "granted")
+        for card in cards:
             if card.state != "draft" or not card.validated:
                 raise UserError(
                     self.env._("The card must be approved by every reviewer before it is granted.")
                 )
-            if card.date_due <= fields.Datetime.now():
+        cards._kefu_grant()
+
+    def _kefu_grant(self):
+        now = fields.Datetime.now()
+        for card in self:
+            if card.date_due <= now:
                 raise UserError(self.env._("The card's due time has passed: request a new card."))
             card._kefu_protected_write(
-                {
-                    "state": "granted",
-                    "granted_on": fields.Datetime.now(),
-                    "granted_by_id": self.env.uid,
-                }
+                {"state": "granted", "granted_on": now, "granted_by_id": self.env.uid}
             )
             card.message_post(
                 body=self.env._("Card granted until %(due)s.", due=card.date_due),
                 partner_ids=card.borrower_id.partner_id.ids,
             )
+
+    @api.model
+    def _kefu_expired_access_error(self, archives):
+        """ARC-10: the error shown when an archive closed to its borrower at the
+        due time of his card, or None when no such card explains the refusal."""
+        cards = self.sudo().search(
+            [
+                ("borrower_id", "=", self.env.uid),
+                ("archive_id", "in", archives.ids),
+                ("state", "in", ("granted", "overdue")),
+                ("date_due", "<=", fields.Datetime.now()),
+            ],
+            order="date_due desc",
+        )
+        if not cards or set(cards.archive_id.ids) != set(archives.ids):
+            return None
+        env = kefu_lang_env(self.env)
+        card = cards[0]
+        return AccessError(
+            env._(
+                "Your borrowing card %(card)s for the archive of %(customer)s expired at "
+                "%(due)s: the archive is closed to you since then. Return the archive, and "
+                "request a new borrowing card if you still need it (ARC-10).",
+                card=card.name,
+                customer=card.partner_id.display_name,
+                due=fields.Datetime.to_string(
+                    fields.Datetime.context_timestamp(card.with_env(env), card.date_due)
+                ),
+            )
+        )
 
     def action_open_archive(self):
         # Opened as the borrower: the record rule decides, not this button.
@@ -259,6 +335,7 @@ class KefuArchiveBorrow(models.Model):
         cards._kefu_protected_write({"state": "cancelled"})
 
     @api.model
+    @kefu_cron_lang
     def _cron_flag_overdue(self, batch_size=200):
         # ARC-10: at the due time access ends by itself (record rule); the card is
         # flagged overdue until returned and the borrower and CS are told.

@@ -183,7 +183,9 @@ class KefuArchiveForm(models.Model):
                             customer=partner.display_name,
                         )
                     )
-                archive = Archive.create({"partner_id": partner.id})
+                archive = Archive.create(
+                    {"partner_id": partner.id, "material_date": form.material_date}
+                )
             archive.message_post(
                 body=self.env._(
                     "Customer data form filed: contact %(contact)s (%(position)s), %(phone)s, "

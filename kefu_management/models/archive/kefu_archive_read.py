@@ -23,7 +23,7 @@ class KefuArchive(models.Model):
     ``_read_format``, where they all meet), ``export_data`` (also ``/web/export/*``)
     and the printed archive (``report/kefu_archive_report.py``)."""
 
-    _inherit = "kefu.archive"
+    _inherit = "kefu.archive"  # pylint: disable=consider-merging-classes-inherited
 
     def _kefu_read_as(self, path, call):
         token = _READ_PATH.set(path) if _READ_PATH.get() is None else None

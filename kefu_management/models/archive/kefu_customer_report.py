@@ -5,13 +5,17 @@ from psycopg2 import IntegrityError
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..base.kefu_translate import kefu_cron_lang
+from ..base.kefu_translate import kefu_person_env
+
 
 class KefuCustomerReport(models.Model):
     """The monthly Customer Information Report (客户信息报告) of a sales person (ARC-4).
 
-    Due on the first Monday of every month (the next working day when that
-    Monday is a holiday); the scheduled action opens one per sales person and
-    month, with an activity on the sales person.
+    Due on the first Monday of every month, or the weekday and week of the month
+    set in Settings (the next working day when that day is a holiday); the
+    scheduled action opens one per sales person and month, with an activity on
+    the sales person.
     """
 
     _name = "kefu.customer.report"
@@ -61,12 +65,18 @@ class KefuCustomerReport(models.Model):
             report.activity_feedback(["mail.mail_activity_data_todo"])
 
     @api.model
-    def _first_monday_due(self, period):
-        # ARC-4: the first Monday of the month, or the next working day after it.
-        first_monday = period + timedelta(days=(7 - period.weekday()) % 7)
-        return self.env["kefu.working.time"].add_working_dates(first_monday, 0)
+    def _report_due(self, period):
+        # ARC-4: the n-th given weekday of the month (settings; the rulebook's first
+        # Monday by default), or the next working day after it.
+        reader = self.env["kefu.settings"]
+        weekday = int(reader.get_value("kefu_arc_report_weekday"))
+        week = reader.get_value("kefu_arc_report_week")
+        first = period.replace(day=1)
+        day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (week - 1))
+        return self.env["kefu.working.time"].add_working_dates(day, 0)
 
     @api.model
+    @kefu_cron_lang
     def _cron_open_monthly(self):
         today = fields.Date.context_today(self)
         period = today.replace(day=1)
@@ -74,7 +84,7 @@ class KefuCustomerReport(models.Model):
             lambda u: u.active and not u.share and self.env.company in u.company_ids
         )
         existing = self.search([("period", "=", period)]).user_id
-        due = self._first_monday_due(period)
+        due = self._report_due(period)
         created = self.browse()
         for user in salesmen - existing:
             try:
@@ -86,7 +96,9 @@ class KefuCustomerReport(models.Model):
             report.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=due,
-                summary=self.env._("Hand in the monthly customer information report"),
+                summary=kefu_person_env(self.env, user)._(
+                    "Hand in the monthly customer information report"
+                ),
                 user_id=user.id,
             )
             created |= report

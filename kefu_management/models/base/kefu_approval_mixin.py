@@ -11,13 +11,16 @@ class KefuApprovalMixin(models.AbstractModel):
     General Manager is also a CS Manager) sign tier after tier; the rulebook wants
     one signature per person, and never one's own request (ARC-9, CON-3, CRD-3).
     A model sets ``_state_from``, ``_state_to``, ``_cancel_state`` and, when the
-    requester is not the creator, overrides ``_kefu_requester``.
+    requester is not the creator, overrides ``_kefu_requester``; with
+    ``_kefu_distinct_tiers`` each tier of one request is signed by a different
+    holder of that tier's role (``_kefu_check_staffing``).
     """
 
     _name = "kefu.approval.mixin"
     _description = "Customer Service Approval"
     _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation", "kefu.input.mixin"]
     _tier_validation_manual_config = False
+    _kefu_distinct_tiers = False
 
     @api.model
     def _kefu_approval_models(self):
@@ -91,13 +94,84 @@ class KefuApprovalMixin(models.AbstractModel):
     def _validate_tier(self, tiers=False):
         self._kefu_check_signature()
         review = self._kefu_signable_review(tiers)
+        if self._kefu_distinct_tiers:
+            self._kefu_check_staffing(review)
         if not review:
             return None  # nothing for this user to sign, as in tier validation
         return super(KefuApprovalMixin, self.sudo())._validate_tier(review.sudo())
 
+    @api.depends_context("uid")
+    @api.depends("review_ids.status")
+    def _compute_can_review(self):
+        super()._compute_can_review()
+        # No Validate button where the signature would be refused (ARC-9).
+        for record in self.filtered(lambda r: r._kefu_distinct_tiers and r.can_review):
+            try:
+                record._kefu_check_staffing(record._kefu_signable_review(False))
+            except UserError:
+                record.can_review = False
+
+    def _kefu_check_staffing(self, review, rejecting=False):
+        """ARC-9 with real staffing: one person may hold several roles (a General
+        Manager's group implies the Supervisor's and the CS Manager's), and each tier
+        of one request is signed by a different person holding that tier's role.
+
+        A holder of a later open tier's role signs the current tier only when nobody
+        else can (no holder of its role who holds no later one), and only if every
+        later tier keeps a signer of its own: a holder of its role who is not the
+        requester, has not signed and is needed by no other tier. A rejection, which
+        ends the request, follows the first rule only."""
+        self.ensure_one()
+        user = self.env.user
+        pending = self.review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
+        pending = pending.sorted("sequence")
+        if not review:
+            # Nothing he may sign now: say so when he waits for an earlier tier.
+            later = pending[1:].filtered(lambda r: user in r.reviewer_ids)
+            if pending and later:
+                raise UserError(
+                    self.env._(
+                        "%(tier)s is signed first, by someone holding its role; you sign "
+                        "%(yours)s afterwards.",
+                        tier=pending[0].name or pending[0].definition_id.name,
+                        yours=later[0].name or later[0].definition_id.name,
+                    )
+                )
+            return
+        later = pending.filtered(lambda r: r.sequence > review.sequence)
+        if not later.filtered(lambda r: user in r.reviewer_ids):
+            return
+        signed = self.review_ids.filtered(lambda r: r.status == "approved").done_by
+
+        def signers(tier):
+            users = tier.sudo().reviewer_ids.filtered(lambda u: u.active and not u.share)
+            return users - signed - self._kefu_requester()
+
+        tier_name = review.name or review.definition_id.name
+        if signers(review) - later.sudo().mapped("reviewer_ids"):
+            raise UserError(
+                self.env._(
+                    "Each tier is signed by a different person holding that tier's role: "
+                    "you hold the role of a later tier, so the current tier (%(tier)s) "
+                    "must be signed by someone else.",
+                    tier=tier_name,
+                )
+            )
+        if not rejecting and not _distinct_signers([signers(tier) - user for tier in later]):
+            raise UserError(
+                self.env._(
+                    "Each tier is signed by a different person holding that tier's role: "
+                    "if you signed %(tier)s, nobody else would be left to sign a later "
+                    "tier whose role you hold.",
+                    tier=tier_name,
+                )
+            )
+
     def _rejected_tier(self, tiers=False):
         self._kefu_check_signature()
         review = self._kefu_signable_review(tiers)
+        if self._kefu_distinct_tiers:
+            self._kefu_check_staffing(review, rejecting=True)
         if not review:
             return None
         return super(KefuApprovalMixin, self.sudo())._rejected_tier(review.sudo())
@@ -118,3 +192,21 @@ class KefuApprovalMixin(models.AbstractModel):
         # ``need_validation`` has no dependencies: left cached, a later state write
         # would make tier validation request (and sign) the reviews a second time.
         self.invalidate_recordset(["review_ids", "need_validation"])
+
+
+def _distinct_signers(candidates):
+    """Whether each set of users can give a different person (augmenting paths:
+    a request has a handful of tiers)."""
+    owner = {}
+
+    def assign(index, seen):
+        for user in candidates[index]:
+            if user.id in seen:
+                continue
+            seen.add(user.id)
+            if user.id not in owner or assign(owner[user.id], seen):
+                owner[user.id] = index
+                return True
+        return False
+
+    return all(assign(index, set()) for index in range(len(candidates)))

@@ -11,6 +11,11 @@ class KefuCronBatch(models.AbstractModel):
     cron, which runs again at once while records remain. Callbacks must make the
     records leave ``domain`` (so that a second run finds nothing to do).
     ``take`` and ``lock`` are the same steps for jobs that need them apart.
+
+    Language: ``ir.cron`` names none, so every ``_cron_*`` method is decorated
+    with ``kefu_translate.kefu_cron_lang`` (texts on shared records in the
+    company's language) and writes a text meant for one person (an activity, a
+    reminder) through ``kefu_translate.kefu_person_env(env, user)``.
     """
 
     _name = "kefu.cron.batch"

@@ -67,14 +67,19 @@ class KefuMakeupDay(models.Model):
     def create(self, vals_list):
         records = super().create(vals_list)
         self.env.registry.clear_cache()
+        records.calendar_id._kefu_recompute_open_deadlines()
         return records
 
     def write(self, vals):
+        calendars = self.calendar_id
         res = super().write(vals)
         self.env.registry.clear_cache()
+        (calendars | self.calendar_id)._kefu_recompute_open_deadlines()
         return res
 
     def unlink(self):
+        calendars = self.calendar_id
         res = super().unlink()
         self.env.registry.clear_cache()
+        calendars._kefu_recompute_open_deadlines()
         return res

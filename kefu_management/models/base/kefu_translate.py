@@ -13,7 +13,9 @@ language as Odoo's ``_()`` does (``res.users.context_get``, cached per user).
 Every other caller gets exactly Odoo's behaviour (host first).
 """
 
+import functools
 import logging
+import weakref
 
 from odoo import api
 from odoo.http import request
@@ -30,8 +32,8 @@ def kefu_lang(env):
     request (an RPC call without a context), the user's.
 
     Outside requests (scheduled actions, module install, tests calling the ORM)
-    the context alone decides, as before: texts a cron writes into chatter are not
-    this fix's business."""
+    the context alone decides: scheduled actions name their language through
+    ``kefu_cron_lang`` and ``kefu_person_env`` below."""
     if env.lang:
         return env.lang
     if env.uid and request:
@@ -45,6 +47,82 @@ def kefu_lang_env(env):
     if lang and lang != env.lang:
         return env(context=dict(env.context, lang=lang))
     return env
+
+
+# Language at run time -------------------------------------------------------
+# Odoo 18 runs scheduled actions (and module install) with no language in the
+# context: every ``env._()`` there gave English. Texts written for a person (an
+# activity, a reminder) take that person's language; texts written on a shared
+# record (a chatter note, a report title) take the company's language.
+
+
+def _env_in_lang(env, lang):
+    """``env`` in ``lang``. The derived environments are kept on the cursor (one
+    thread), per environment and language: a job creates one per language,
+    whatever the number of records (Environment() scans the transaction's
+    environments on each creation)."""
+    if not lang or env.context.get("lang") == lang:
+        return env
+    by_env = env.cr.cache.setdefault("kefu_lang_envs", weakref.WeakKeyDictionary())
+    envs = by_env.setdefault(env, {})
+    if lang not in envs:
+        envs[lang] = env(context=dict(env.context, lang=lang))
+    return envs[lang]
+
+
+def _active_langs(env):
+    return [code for code, _name in env["res.lang"].get_installed()]
+
+
+def kefu_shared_lang(env, company=None):
+    """The language of texts written on shared records: the company partner's,
+    else the partners' default, else the database's only (or English when
+    several are active and none is chosen)."""
+    active = _active_langs(env)
+    company = company or env.company
+    for lang in (
+        company.sudo().partner_id.lang,
+        env["ir.default"].sudo()._get("res.partner", "lang"),
+    ):
+        if lang in active:
+            return lang
+    if len(active) == 1 or "en_US" not in active:
+        return active[0] if active else "en_US"
+    return "en_US"
+
+
+def kefu_shared_env(env, company=None):
+    """``env`` when its context names a language, else ``env`` in the shared
+    language (scheduled actions, module install)."""
+    if env.lang:
+        return env
+    return _env_in_lang(env, kefu_shared_lang(env, company))
+
+
+def kefu_person_env(env, person):
+    """``env`` in the language of ``person`` (a user or a partner), for a text
+    written for that person (an activity, a reminder); the shared language when
+    the person has none. Derived environments are reused per language, so a
+    batch costs one environment per language, not one per record."""
+    lang = person[:1].sudo().lang if person else False
+    # English is always readable, as in Odoo's own ``env.lang``.
+    if not lang or (lang != "en_US" and lang not in _active_langs(env)):
+        return kefu_shared_env(env)
+    return _env_in_lang(env, lang)
+
+
+def kefu_cron_lang(method):
+    """Decorator of a ``_cron_*`` method: run with the shared language in the
+    context when the caller gave none (as ``ir.cron`` does), so that the texts
+    it writes on shared records come out in the company's language."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        if not self.env.lang:
+            self = self.with_env(kefu_shared_env(self.env))
+        return method(self, *args, **kwargs)
+
+    return wrapper
 
 
 def _kefu_env_translate(self, source, *args, **kwargs):

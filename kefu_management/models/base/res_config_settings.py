@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .kefu_translate import kefu_lang_env
+
 
 class ResConfigSettings(models.TransientModel):
     """Customer Service section of Odoo Settings.
@@ -16,6 +18,13 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.resource_calendar_id",
         readonly=False,
         string="Customer Service Working Time",
+    )
+    # Every deadline is computed, shown and mailed from this time zone (China's by
+    # default, see resource.calendar._kefu_default_tz).
+    kefu_calendar_tz = fields.Selection(
+        related="kefu_calendar_id.tz",
+        readonly=False,
+        string="Working Time Zone",
     )
     # ARC-2: the customer data form within 3 days of contract signature,
     # filed by CS within 24 hours of receipt.
@@ -90,3 +99,21 @@ class ResConfigSettings(models.TransientModel):
                 ) or reader._kefu_order_problem(field, settings[name], settings)
                 if problem:
                     raise ValidationError(problem)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Every deadline is computed in the calendar's time zone: it cannot be
+        # emptied (refused before the related field writes anything).
+        for vals in vals_list:
+            if "kefu_calendar_tz" in vals and not vals["kefu_calendar_tz"]:
+                calendar = self.env["resource.calendar"].browse(
+                    vals.get("kefu_calendar_id", self.env.company.resource_calendar_id.id)
+                )
+                if calendar:
+                    raise ValidationError(
+                        kefu_lang_env(self.env)._(
+                            "Choose the time zone of the working calendar %(calendar)s.",
+                            calendar=calendar.display_name,
+                        )
+                    )
+        return super().create(vals_list)

@@ -31,3 +31,32 @@ class ResourceCalendarLeaves(models.Model):
                             end=leave.date_to.date(),
                         )
                     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        leaves = super().create(vals_list)
+        # A new public holiday moves the open deadlines of its calendars.
+        leaves._kefu_holiday_calendars()._kefu_recompute_open_deadlines()
+        return leaves
+
+    def write(self, vals):
+        before = self._kefu_holiday_calendars()
+        result = super().write(vals)
+        (before | self._kefu_holiday_calendars())._kefu_recompute_open_deadlines()
+        return result
+
+    def unlink(self):
+        calendars = self._kefu_holiday_calendars()
+        result = super().unlink()
+        calendars._kefu_recompute_open_deadlines()
+        return result
+
+    def _kefu_holiday_calendars(self):
+        """Calendars whose working time these public holidays change (a holiday
+        without calendar counts in every calendar)."""
+        holidays = self.filtered(lambda lv: not lv.resource_id and lv.time_type == "leave")
+        if not holidays:
+            return self.env["resource.calendar"]
+        if any(not lv.calendar_id for lv in holidays):
+            return self.env["resource.calendar"].sudo().search([])
+        return holidays.calendar_id

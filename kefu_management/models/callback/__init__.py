@@ -3,6 +3,7 @@ from . import kefu_callback
 from . import kefu_callback_answer
 from . import kefu_callback_planner
 from . import kefu_callback_question
+from . import kefu_callback_question_set
 from . import kefu_callback_rest
 from . import kefu_callback_source
 from . import kefu_callback_special

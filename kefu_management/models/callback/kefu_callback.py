@@ -16,8 +16,12 @@ class KefuCallback(models.Model):
 
     _name = "kefu.callback"
     _description = "Callback"
-    _inherit = ["mail.thread", "mail.activity.mixin", "kefu.input.mixin"]
+    # The guard first: a state written directly (a kanban drag, RPC) is refused.
+    _inherit = ["kefu.protected.mixin", "mail.thread", "mail.activity.mixin", "kefu.input.mixin"]
     _order = "planned_date desc, id desc"
+
+    # The state moves only through the action_* buttons, which check it (issue 18).
+    _kefu_protected_fields = ("state",)
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/", index=True
@@ -26,7 +30,7 @@ class KefuCallback(models.Model):
         "res.partner", string="Customer", required=True, tracking=True, index=True
     )
     key_customer = fields.Boolean(
-        related="partner_id.kefu_key_customer", store=True, string="Key Customer"
+        related="partner_id.kefu_key_customer", store=True, precompute=True, string="Key Customer"
     )
     callback_type = fields.Selection(
         [
@@ -69,13 +73,18 @@ class KefuCallback(models.Model):
     date_start = fields.Datetime(string="Call Started", copy=False)
     date_end = fields.Datetime(string="Call Ended", copy=False)
     duration = fields.Float(
-        string="Duration (minutes)", compute="_compute_duration", store=True, aggregator="avg"
+        string="Duration (minutes)",
+        compute="_compute_duration",
+        store=True,
+        precompute=True,
+        aggregator="avg",
     )
     duration_flag = fields.Selection(
         [("short", "Too Short"), ("long", "Too Long")],
         string="Duration Outside Guideline",
         compute="_compute_duration",
         store=True,
+        precompute=True,
     )
     outcome = fields.Text()
     comment = fields.Text(help="The customer's opinions and suggestions (CBK-4).")
@@ -90,9 +99,11 @@ class KefuCallback(models.Model):
         tracking=True,
     )
     satisfaction_score = fields.Float(
-        compute="_compute_satisfaction_score", store=True, aggregator="avg"
+        compute="_compute_satisfaction_score", store=True, precompute=True, aggregator="avg"
     )
-    done_count = fields.Integer(string="Done Callbacks", compute="_compute_done_count", store=True)
+    done_count = fields.Integer(
+        string="Done Callbacks", compute="_compute_done_count", store=True, precompute=True
+    )
     answer_ids = fields.One2many("kefu.callback.answer", "callback_id", string="Answers")
     form_done = fields.Boolean(string="Form Answered", readonly=True, copy=False)
     # CBK-2: feedback to the store or dealer.
@@ -204,17 +215,45 @@ class KefuCallback(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        questions = self.env["kefu.callback.question"].search([])
+        Question = self.env["kefu.callback.question"]
         Partner = self.env["res.partner"]
+        names = self._kefu_next_names(sum(vals.get("name", "/") == "/" for vals in vals_list))
+        forms = []
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("kefu.callback") or "/"
+                vals["name"] = next(names)
             if "store_id" not in vals and vals.get("partner_id"):
                 vals["store_id"] = Partner.browse(vals["partner_id"]).kefu_store_id.id
+            form = ()
             if "answer_ids" not in vals:
-                # CBK-1: the callback form, one line per active question.
-                vals["answer_ids"] = [(0, 0, {"question_id": q.id}) for q in questions]
-        return super().create(vals_list)
+                # CBK-1: the callback form, one line per active question; CMP-5: a
+                # complaint's callback asks the complaint set.
+                question_set = (
+                    "complaint" if vals.get("callback_type") == "complaint" else "service"
+                )
+                form = Question._kefu_form_question_ids(question_set)
+            forms.append(form)
+        callbacks = super().create(vals_list)
+        # The blank forms of brand-new callbacks in one insert: no twin to look for.
+        lines = [
+            {"callback_id": callback.id, "question_id": question_id}
+            for callback, form in zip(callbacks, forms, strict=True)
+            for question_id in form
+        ]
+        if lines:
+            self.env["kefu.callback.answer"].with_context(kefu_blank_form=True).create(lines)
+        return callbacks
+
+    @api.model
+    def _kefu_next_names(self, count):
+        """``count`` references from the callback sequence, looked up once (not once
+        per callback as ``next_by_code`` does)."""
+        if not count:
+            return iter(())
+        companies = [self.env.company.id, False]
+        domain = [("code", "=", "kefu.callback"), ("company_id", "in", companies)]
+        sequence = self.env["ir.sequence"].sudo().search(domain, order="company_id", limit=1)
+        return iter([sequence._next() if sequence else "/" for _i in range(count)])
 
     def _check_form_open(self):
         if self.filtered("form_done"):
@@ -239,6 +278,11 @@ class KefuCallback(models.Model):
 
     def action_done(self):
         """CBK-1/CBK-3: the call is fully recorded: times, every question, outcome."""
+        return self._kefu_complete(require_form=True)
+
+    def _kefu_complete(self, require_form=True):
+        """Mark the call done; without ``require_form`` (CMP-5: a complaint's callback
+        recorded on the ticket) the form may stay unanswered."""
         self._check_state(["planned"])
         self._check_form_open()
         now = fields.Datetime.now()
@@ -246,7 +290,7 @@ class KefuCallback(models.Model):
             missing = callback.answer_ids.filtered(
                 lambda a: a.answer_type == "yes_no" and not a.answer
             )
-            if missing:
+            if missing and require_form:
                 raise UserError(
                     self.env._(
                         "Please answer every question of the callback form first: %(questions)s",
@@ -258,7 +302,7 @@ class KefuCallback(models.Model):
             end = callback.date_end or now
             vals = {
                 "state": "done",
-                "form_done": True,
+                "form_done": not missing,
                 "date_start": callback.date_start or end,
                 "date_end": end,
             }
@@ -272,7 +316,8 @@ class KefuCallback(models.Model):
                         end, days, callback.company_id
                     ),
                 )
-            callback.write(vals)
+            callback.check_access("write")
+            callback._kefu_protected_write(vals)
         self._after_done()
         return True
 
@@ -283,17 +328,20 @@ class KefuCallback(models.Model):
 
     def action_no_answer(self):
         self._check_state(["planned"])
-        self.write({"state": "no_answer"})
+        self.check_access("write")
+        self._kefu_protected_write({"state": "no_answer"})
         return True
 
     def action_refused(self):
         self._check_state(["planned"])
-        self.write({"state": "refused"})
+        self.check_access("write")
+        self._kefu_protected_write({"state": "refused"})
         return True
 
     def action_cancel(self):
         self._check_state(["planned"])
-        self.write({"state": "cancelled"})
+        self.check_access("write")
+        self._kefu_protected_write({"state": "cancelled"})
         return True
 
     def action_replan(self):

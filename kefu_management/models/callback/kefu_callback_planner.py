@@ -7,6 +7,9 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.osv import expression
 
+from ..base.kefu_translate import kefu_cron_lang
+from ..base.kefu_translate import kefu_person_env
+
 
 class KefuCallbackPlanner(models.AbstractModel):
     """The callback planner (scheduled action).
@@ -24,6 +27,7 @@ class KefuCallbackPlanner(models.AbstractModel):
     # Entry points -------------------------------------------------------------
 
     @api.model
+    @kefu_cron_lang
     def _cron_kefu_callback_plan(self, batch_size=100):
         today = self._today()
         lead = self.env["kefu.settings"].get_value("kefu_cbk_special_lead_days")
@@ -66,6 +70,7 @@ class KefuCallbackPlanner(models.AbstractModel):
         self._run_steps([step for step in steps if step], batch_size)
 
     @api.model
+    @kefu_cron_lang
     def _cron_kefu_callback_follow_up(self, batch_size=200):
         """CBK-2: flag overdue store feedback; CBK-3: key-customer coverage warning."""
         now = fields.Datetime.now()
@@ -104,10 +109,8 @@ class KefuCallbackPlanner(models.AbstractModel):
         return team, users.filtered(lambda u: u.active and not u.share).sorted("id")
 
     @api.model
-    def _pick_agent(self, users, extra_load):
-        """CBK-6: the agent with the fewest planned callbacks."""
-        if not users:
-            return self.env["res.users"]
+    def _agent_load(self, users):
+        """CBK-6: planned callbacks per agent, read once per batch."""
         groups = (
             self.env["kefu.callback"]
             .sudo()
@@ -117,23 +120,34 @@ class KefuCallbackPlanner(models.AbstractModel):
                 ["__count"],
             )
         )
-        load = {user.id: count for user, count in groups}
-        agent = min(users, key=lambda u: (load.get(u.id, 0) + extra_load.get(u.id, 0), u.id))
-        extra_load[agent.id] = extra_load.get(agent.id, 0) + 1
+        return {user.id: count for user, count in groups}
+
+    @api.model
+    def _pick_agent(self, users, load):
+        """CBK-6: the agent with the fewest planned callbacks; ``load`` (from
+        ``_agent_load``) counts the callbacks picked in this batch too."""
+        if not users:
+            return self.env["res.users"]
+        agent = min(users, key=lambda u: (load.get(u.id, 0), u.id))
+        load[agent.id] = load.get(agent.id, 0) + 1
         return agent
 
     @api.model
     def _create_callbacks(self, vals_list, team=None):
-        """Create callbacks whose ``plan_key`` is new; keys already used are skipped."""
+        """Create callbacks whose ``plan_key`` is new; keys already used are skipped.
+        The agents are not mailed one "assigned to you" per planned callback and no
+        "created" note is logged: the planned callbacks are their list (issue 17:
+        a handful of queries per callback)."""
         Callback = self.env["kefu.callback"].sudo()
         keys = [vals["plan_key"] for vals in vals_list]
-        used = set(
-            Callback.with_context(active_test=False)
-            .search([("plan_key", "in", keys)])
-            .mapped("plan_key")
-        )
+        used = {
+            callback.plan_key
+            for callback in Callback.with_context(active_test=False).search_fetch(
+                [("plan_key", "in", keys)], ["plan_key"]
+            )
+        }
         team, users = self._team_members(team)
-        extra_load = {}
+        load = None
         todo = []
         for vals in vals_list:
             if vals["plan_key"] in used:
@@ -141,9 +155,13 @@ class KefuCallbackPlanner(models.AbstractModel):
             used.add(vals["plan_key"])
             vals.setdefault("team_id", team.id)
             if not vals.get("user_id"):
-                vals["user_id"] = self._pick_agent(users, extra_load).id
+                if load is None:
+                    load = self._agent_load(users)
+                vals["user_id"] = self._pick_agent(users, load).id
             todo.append(vals)
-        return Callback.create(todo)
+        return Callback.with_context(
+            mail_auto_subscribe_no_notify=True, mail_create_nolog=True
+        ).create(todo)
 
     @api.model
     def _slot_vals(self, partner, earliest, base, company=None):
@@ -344,7 +362,9 @@ class KefuCallbackPlanner(models.AbstractModel):
             if callback.user_id:
                 callback.activity_schedule(
                     "mail.mail_activity_data_todo",
-                    summary=self.env._("Send the callback feedback to the store"),
+                    summary=kefu_person_env(self.env, callback.user_id)._(
+                        "Send the callback feedback to the store"
+                    ),
                     user_id=callback.user_id.id,
                 )
 

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models, tools
 
 
 class KefuCallbackQuestion(models.Model):
@@ -17,3 +17,35 @@ class KefuCallbackQuestion(models.Model):
     )
     active = fields.Boolean(default=True)
     answer_ids = fields.One2many("kefu.callback.answer", "question_id", string="Answers")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        questions = super().create(vals_list)
+        self.env.registry.clear_cache()
+        return questions
+
+    def write(self, vals):
+        result = super().write(vals)
+        self.env.registry.clear_cache()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()
+        return result
+
+    @api.model
+    @tools.ormcache()
+    def _kefu_form_index(self):
+        """{question set: (question id, ...)} of the active questions in form order:
+        every new callback asks for it, the questions change a few times a year."""
+        index = {}
+        questions = self.sudo().with_context(active_test=True).search_read([], ["question_set"])
+        for question in questions:
+            index.setdefault(question["question_set"], []).append(question["id"])
+        return {key: tuple(ids) for key, ids in index.items()}
+
+    @api.model
+    def _kefu_form_question_ids(self, question_set):
+        """Ids of the active questions of a set (CBK-1, CMP-5), in form order."""
+        return self._kefu_form_index().get(question_set, ())

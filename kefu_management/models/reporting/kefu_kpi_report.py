@@ -8,6 +8,9 @@ from psycopg2 import IntegrityError
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..base.kefu_translate import kefu_cron_lang
+from ..base.kefu_translate import kefu_person_env
+
 _logger = logging.getLogger(__name__)
 
 REPORT_KINDS = [
@@ -34,7 +37,10 @@ class KefuKpiReport(models.Model):
     kind = fields.Selection(REPORT_KINDS, required=True, default="quality", tracking=True)
     date_from = fields.Date(string="Period Start", required=True)
     date_to = fields.Date(string="Period End", required=True)
-    deadline = fields.Date(help="RPT-2: the monthly reports are due before this day.")
+    deadline = fields.Date(
+        help="RPT-2: the quality report is due before this day; RPT-4: the supervision "
+        "report is due on this day."
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
@@ -56,13 +62,8 @@ class KefuKpiReport(models.Model):
 
     @api.depends("kind", "date_from", "date_to")
     def _compute_name(self):
-        kinds = dict(self._fields["kind"]._description_selection(self.env))
         for report in self:
-            if report.kind == "weekly":
-                period = f"{report.date_from} ~ {report.date_to}"
-            else:
-                period = report.date_from and report.date_from.strftime("%Y-%m")
-            report.name = f"{kinds.get(report.kind, '')} {period or ''}".strip()
+            report.name = report._kefu_title()
 
     @api.constrains("date_from", "date_to")
     def _check_period(self):
@@ -143,13 +144,101 @@ class KefuKpiReport(models.Model):
         return self._kefu_working_days_before(self._kefu_deadline(day), count, company)
 
     @api.model
+    def _kefu_group_users(self, xmlid, company):
+        """The active internal users of a group (implied groups included) in ``company``."""
+        return (
+            self.env.ref(xmlid)
+            .sudo()
+            .users.filtered(lambda u: u.active and not u.share and company in u.company_ids)
+            .sorted("id")
+        )
+
+    @api.model
+    def _kefu_general_managers(self, company):
+        """RPT-4: the General Managers, who receive the supervision report."""
+        return self._kefu_group_users("kefu_management.group_kefu_general_manager", company)
+
+    @api.model
+    def _kefu_managers(self, company):
+        """RPT-2: every CS Manager (客服部主任). The General Manager, a CS Manager by
+        implication only, gets RPT-4 instead; when nobody else holds the group,
+        its members (the General Manager included) receive it."""
+        members = self._kefu_group_users("kefu_management.group_kefu_manager", company)
+        return members - self._kefu_general_managers(company) or members
+
+    @api.model
     def _kefu_manager(self, company):
-        """The CS Manager who receives the monthly reports (RPT-2, RPT-4)."""
-        group = self.env.ref("kefu_management.group_kefu_manager")
-        managers = group.users.filtered(
-            lambda user: not user.share and company in user.company_ids
-        ).sorted("id")
-        return managers[:1] or self.env.user
+        """The CS Manager named responsible of the department reports."""
+        return self._kefu_managers(company)[:1] or self.env.user
+
+    @api.model
+    def _kefu_on_or_before_working_day(self, day, company=None):
+        """``day`` when it is a working day, else the working day before it (RPT-1,
+        RPT-4: a report due on a holiday or weekend comes the day before)."""
+        working_time = self.env["kefu.working.time"]
+        current = day
+        for _i in range(366):
+            if working_time.is_working_day(current, company):
+                return current
+            current -= timedelta(days=1)
+        raise UserError(self.env._("No working day found in the year before %s.", day))
+
+    @api.model
+    def _kefu_weekly_due(self, monday, company=None):
+        """RPT-1: the day the summary of the week starting ``monday`` is generated."""
+        weekday = int(self.env["kefu.settings"].get_value("kefu_rpt_weekly_weekday"))
+        return self._kefu_on_or_before_working_day(monday + timedelta(days=weekday), company)
+
+    @api.model
+    def _kefu_weekly_period(self, today, company=None):
+        """RPT-1: the Monday of the latest week whose summary is due on or before
+        ``today`` (next week's may be due already when its day moves back)."""
+        monday = today - timedelta(days=today.weekday())
+        for week in (monday + timedelta(days=7), monday):
+            if self._kefu_weekly_due(week, company) <= today:
+                return week
+        # Last week's day is at the latest last Sunday.
+        return monday - timedelta(days=7)
+
+    @api.model
+    def _kefu_supervision_due(self, day):
+        """RPT-4: the nominal due day (month end less the setting) of ``day``'s month."""
+        offset = self.env["kefu.settings"].get_value("kefu_rpt_supervision_days_before_end")
+        return self._kefu_period_of(day)[1] - timedelta(days=offset)
+
+    @api.model
+    def _kefu_supervision_month(self, today, company=None):
+        """RPT-4: the first day of the latest month whose supervision report is due
+        on or before ``today`` (this month's, else last month's: a missed month
+        end is caught up)."""
+        first = today.replace(day=1)
+        due = self._kefu_supervision_due(first)
+        if self._kefu_on_or_before_working_day(due, company) <= today:
+            return first
+        return first - relativedelta(months=1)
+
+    def _kefu_title(self):
+        """The report's title in the language of ``self.env``."""
+        self.ensure_one()
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        if self.kind == "weekly":
+            period = f"{self.date_from} ~ {self.date_to}"
+        else:
+            period = self.date_from and self.date_from.strftime("%Y-%m")
+        return f"{kinds.get(self.kind, '')} {period or ''}".strip()
+
+    def _kefu_assign(self, users, deadline, summary):
+        """One activity per person, its summary ``summary(env, title)`` in that
+        person's language."""
+        self.ensure_one()
+        for user in users:
+            env = kefu_person_env(self.env, user)
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=deadline,
+                summary=summary(env, self.with_env(env)._kefu_title()),
+                user_id=user.id,
+            )
 
     @api.model
     def _kefu_create_once(self, vals):
@@ -175,54 +264,68 @@ class KefuKpiReport(models.Model):
             return self.browse()
 
     @api.model
+    @kefu_cron_lang
     def _cron_kefu_monthly_reports(self):
-        """RPT-2 / RPT-4: on the configured working day before the 22nd, create
-        the quality and supervision reports of the previous month, give them to
-        the CS Manager as an activity due on the 22nd."""
+        """RPT-2: on the configured working day before the 22nd, the quality report
+        of the previous month for every CS Manager, due on the 22nd. RPT-4: at
+        month end (configurable), the supervision report of the month for the
+        General Manager; a missed month end is caught up on the next run."""
         done = 0
+        working_time = self.env["kefu.working.time"]
         for company in self.env["res.company"].search([]):
-            working_time = self.env["kefu.working.time"]
             today = working_time.local_now(company).date()
-            if today < self._kefu_generation_day(today, company):
-                continue
-            first = today.replace(day=1) - relativedelta(months=1)
-            last = today.replace(day=1) - timedelta(days=1)
-            deadline = self._kefu_deadline(today)
-            manager = self._kefu_manager(company)
-            for kind in ("quality", "supervision"):
+            if today >= self._kefu_generation_day(today, company):
+                first = today.replace(day=1) - relativedelta(months=1)
+                managers = self._kefu_managers(company)
+                deadline = self._kefu_deadline(today)
                 report = self._kefu_create_once(
                     {
-                        "kind": kind,
+                        "kind": "quality",
                         "date_from": first,
-                        "date_to": last,
+                        "date_to": today.replace(day=1) - timedelta(days=1),
                         "deadline": deadline,
                         "company_id": company.id,
-                        "user_id": manager.id,
+                        "user_id": (managers[:1] or self.env.user).id,
                     }
                 )
-                if not report:
-                    continue
+                if report:
+                    report.with_company(company).action_generate()
+                    report._kefu_assign(
+                        managers, deadline, lambda env, title: env._("Review and send %s", title)
+                    )
+                    done += 1
+            first = self._kefu_supervision_month(today, company)
+            general_managers = self._kefu_general_managers(company)
+            deadline = self._kefu_supervision_due(first)
+            report = self._kefu_create_once(
+                {
+                    "kind": "supervision",
+                    "date_from": first,
+                    "date_to": self._kefu_period_of(first)[1],
+                    "deadline": deadline,
+                    "company_id": company.id,
+                    "user_id": (general_managers[:1] or self.env.user).id,
+                }
+            )
+            if report:
                 report.with_company(company).action_generate()
-                report.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    date_deadline=deadline,
-                    summary=self.env._("Review and send %s", report.name),
-                    user_id=manager.id,
+                report._kefu_assign(
+                    general_managers, deadline, lambda env, title: env._("Review %s", title)
                 )
                 done += 1
         self.env["ir.cron"]._notify_progress(done=done, remaining=0)
 
     @api.model
+    @kefu_cron_lang
     def _cron_kefu_weekly_summary(self):
-        """RPT-1: on Friday, the week's summary for the Friday meeting, sent to
-        the team."""
+        """RPT-1: the week's summary for the meeting, on the configured weekday
+        (Friday) or the working day before it, sent to the team; a week whose
+        day has passed without a summary is caught up on the next run."""
         template = self.env.ref("kefu_management.mail_template_kefu_weekly_summary")
         done = 0
         for company in self.env["res.company"].search([]):
             today = self.env["kefu.working.time"].local_now(company).date()
-            if today.weekday() != 4:
-                continue
-            monday = today - timedelta(days=today.weekday())
+            monday = self._kefu_weekly_period(today, company)
             report = self._kefu_create_once(
                 {
                     "kind": "weekly",

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..archive.res_config_settings import WEEKDAYS
+
 
 class ResConfigSettings(models.TransientModel):
     """RPT-1 ... RPT-5: the department reports' numbers."""
@@ -19,6 +21,22 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="kefu_management.rpt_days_before_22",
         default=1,
         kefu_range=(1, 20),
+    )
+    # RPT-1: the weekly summary for the Friday meeting (moved to the working day
+    # before when that day is not one).
+    kefu_rpt_weekly_weekday = fields.Selection(
+        WEEKDAYS,
+        string="Weekly Summary Weekday",
+        config_parameter="kefu_management.rpt_weekly_weekday",
+        default="4",
+    )
+    # RPT-4: the supervision report goes to the General Manager at month end
+    # (0 = the last day of the month).
+    kefu_rpt_supervision_days_before_end = fields.Integer(
+        string="Supervision Report Days Before Month End",
+        config_parameter="kefu_management.rpt_supervision_days_before_end",
+        default=0,
+        kefu_range=(0, 27),
     )
     kefu_rpt_top_causes = fields.Integer(
         string="Top Complaint Causes Listed",

@@ -5,6 +5,7 @@ from . import helpdesk_ticket
 from . import helpdesk_ticket_channel
 from . import helpdesk_ticket_complaint
 from . import helpdesk_ticket_response
+from . import helpdesk_ticket_deadline
 from . import kefu_complaint_category
 from . import kefu_complaint_cause
 from . import kefu_complaint_department

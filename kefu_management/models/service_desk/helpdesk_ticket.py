@@ -115,19 +115,34 @@ class HelpdeskTicket(models.Model):
                 }
             )
 
+    @api.model
+    def _kefu_internal_users(self, group_xmlid):
+        """The active internal users of a group (implied groups included)."""
+        users = self.env.ref(group_xmlid).sudo().users
+        return users.filtered(lambda u: u.active and not u.share)
+
     def _kefu_notify_major_matter(self):
-        # SVC-1: major matters are reported to the General Manager at once.
-        group = self.env.ref("kefu_management.group_kefu_general_manager")
-        partners = group.sudo().users.filtered(lambda u: not u.share).partner_id
+        # SVC-1: major matters are reported to the General Manager at once: a mail
+        # and an activity on their list.
+        managers = self._kefu_internal_users("kefu_management.group_kefu_general_manager")
         for ticket in self:
             ticket.message_post(
                 body=self.env._(
                     "Major matter: %(ticket)s is reported to the General Manager.",
                     ticket=ticket.display_name,
                 ),
-                partner_ids=partners.ids,
+                partner_ids=managers.partner_id.ids,
                 subtype_xmlid="mail.mt_note",
             )
+            for manager in managers:
+                ticket.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._(
+                        "Major matter: %(ticket)s reported to the General Manager",
+                        ticket=ticket.display_name,
+                    ),
+                    user_id=manager.id,
+                )
 
     @api.model
     def _kefu_duty_user(self, vals):

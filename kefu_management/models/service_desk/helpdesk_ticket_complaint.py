@@ -61,6 +61,10 @@ class HelpdeskTicket(models.Model):
     kefu_callback_user_id = fields.Many2one("res.users", string="Callback by", copy=False)
     kefu_callback_outcome = fields.Text(string="Callback Outcome", copy=False)
     kefu_archived_date = fields.Datetime(string="Archived on", readonly=True, copy=False)
+    # CMP-6: set by the one escalation of a major complaint, so that it never repeats.
+    kefu_complaint_escalated = fields.Boolean(
+        string="Escalated to the CS Manager", readonly=True, copy=False
+    )
     # CMP-6: rates for the analysis (average in pivot and graph views).
     kefu_resolution_rate = fields.Float(
         string="Resolution Rate (%)",
@@ -134,6 +138,10 @@ class HelpdeskTicket(models.Model):
                         "kefu_complaint_state": "archived",
                         "kefu_archived_date": fields.Datetime.now(),
                     }
+                )
+                # CMP-5: an archived complaint leaves nothing open on anyone's list.
+                closing.activity_ids.action_feedback(
+                    feedback=self.env._("The complaint was archived.")
                 )
         return result
 
@@ -280,6 +288,8 @@ class HelpdeskTicket(models.Model):
             if not ticket.kefu_callback_user_id:
                 vals["kefu_callback_user_id"] = self.env.user.id
             ticket.write(vals)
+        # CMP-5: one callback per complaint: the planner's record is completed too.
+        self._kefu_complete_callback_record()
         return True
 
     def action_kefu_archive_complaint(self):
@@ -298,10 +308,16 @@ class HelpdeskTicket(models.Model):
         return True
 
     def _kefu_escalate_major(self):
-        # CMP-6: major complaints are handled by the CS Manager.
-        managers = self.env.ref("kefu_management.group_kefu_manager").sudo().users
-        managers = managers.filtered(lambda u: not u.share and u.active)
-        for ticket in self:
+        """CMP-6: a major complaint goes to the CS Managers, once; as a major matter it
+        is also reported to the General Manager (SVC-1)."""
+        todo = self.filtered(lambda t: t.kefu_is_complaint and not t.kefu_complaint_escalated)
+        if not todo:
+            return
+        todo.write({"kefu_complaint_escalated": True})
+        # The General Manager (a CS Manager by implication) gets the major-matter report.
+        managers = self._kefu_internal_users("kefu_management.group_kefu_manager")
+        managers -= self._kefu_internal_users("kefu_management.group_kefu_general_manager")
+        for ticket in todo:
             for manager in managers:
                 ticket.activity_schedule(
                     "mail.mail_activity_data_todo",
@@ -313,6 +329,7 @@ class HelpdeskTicket(models.Model):
                 partner_ids=managers.partner_id.ids,
                 subtype_xmlid="mail.mt_note",
             )
+        todo.filtered(lambda t: not t.kefu_major_matter).write({"kefu_major_matter": True})
 
     @api.model
     def _kefu_promise_missed_domain(self, now):

@@ -4,6 +4,9 @@ import pytz
 
 from odoo import SUPERUSER_ID, api, fields, models
 
+from ..base.kefu_translate import kefu_cron_lang
+from ..base.kefu_translate import kefu_person_env
+
 ACTIVITY_TYPE = "kefu_management.mail_activity_type_kefu_response"
 
 
@@ -66,7 +69,8 @@ class HelpdeskTicket(models.Model):
 
     def message_post(self, **kwargs):
         message = super().message_post(**kwargs)
-        # SVC-2: a message sent to the customer (not a note) by one of us is a reply.
+        # SVC-2: a message by one of us that reaches the customer is a reply; a note,
+        # or a message to internal followers only, never is.
         author_user = message.author_id.user_ids[:1]
         if (
             len(self) == 1
@@ -75,9 +79,22 @@ class HelpdeskTicket(models.Model):
             and author_user
             and not author_user.share
             and message.author_id != self.partner_id
+            and self._kefu_reaches_customer(message)
         ):
             self._kefu_register_reply(message.date or fields.Datetime.now(), author_user)
         return message
+
+    def _kefu_reaches_customer(self, message):
+        """SVC-2: whether ``message`` is sent to the ticket's customer: named among its
+        recipients, or following the ticket for the message's subtype."""
+        self.ensure_one()
+        customer = self.partner_id
+        if not customer:
+            return False
+        if customer & message.partner_ids:
+            return True
+        followers = self.sudo().message_follower_ids.filtered(lambda f: f.partner_id == customer)
+        return bool(message.subtype_id & followers.subtype_ids)
 
     def _kefu_register_reply(self, when, user):
         """Stop the response clock at the first reply to the customer."""
@@ -110,6 +127,7 @@ class HelpdeskTicket(models.Model):
         return users.filtered(lambda u: u.active and not u.share)
 
     @api.model
+    @kefu_cron_lang
     def _cron_kefu_response_limits(self, batch_size=200):
         """Warn before a breach, flag breaches, flag missed complaint promises.
 
@@ -162,7 +180,7 @@ class HelpdeskTicket(models.Model):
             self.activity_schedule(
                 ACTIVITY_TYPE,
                 date_deadline=deadline.date(),
-                summary=self.env._(
+                summary=kefu_person_env(self.env, user)._(
                     "Reply to the customer before %(deadline)s",
                     deadline=deadline.strftime("%Y-%m-%d %H:%M"),
                 ),

@@ -3,5 +3,12 @@ from . import test_archive_access_matrix
 from . import test_archive_borrow
 from . import test_archive_destruction
 from . import test_archive_form
+from . import test_archive_incident
+from . import test_archive_material_date
+from . import test_archive_reverify
+from . import test_archive_secrecy_ui
 from . import test_archive_tour
 from . import test_customer_report
+from . import test_customer_report_due
+from . import test_destruction_staffing
+from . import test_destruction_tour

@@ -15,7 +15,9 @@ class KefuArchiveCase(KefuCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.sales_manager = new_test_user(
-            cls.env, "t_sales_manager", groups="sales_team.group_sale_manager"
+            cls.env,
+            "t_sales_manager",
+            groups="sales_team.group_sale_manager,kefu_management.group_kefu_archive_borrower",
         )
         cls.salesman = new_test_user(cls.env, "t_salesman", groups="sales_team.group_sale_salesman")
         # Export is a path to test: everyone may use it, the rules must still hold.

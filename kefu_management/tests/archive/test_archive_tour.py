@@ -18,7 +18,10 @@ class TestBorrowTour(HttpCase):
             }
         )
         borrower = new_test_user(
-            env, "tour_borrower", groups="sales_team.group_sale_manager", name="Tour Borrower"
+            env,
+            "tour_borrower",
+            groups="sales_team.group_sale_manager,kefu_management.group_kefu_archive_borrower",
+            name="Tour Borrower",
         )
         # ARC-7: the borrower's department manager signs first.
         approver = new_test_user(

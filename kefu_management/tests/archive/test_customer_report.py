@@ -24,7 +24,7 @@ class TestCustomerReport(KefuArchiveCase):
         self.assertEqual(mine.activity_ids.user_id, self.salesman)
         self.assertEqual(Report.search_count([("user_id", "=", self.salesman.id)]), 1)
         # March 2027 starts on a Monday too; April's first Monday is the 5th.
-        self.assertEqual(Report._first_monday_due(date(2027, 4, 1)), date(2027, 4, 5))
+        self.assertEqual(Report._report_due(date(2027, 4, 1)), date(2027, 4, 5))
 
     def test_submission_needs_content_and_sales_see_only_their_own(self):
         Report = self.env["kefu.customer.report"]
@@ -63,7 +63,9 @@ class TestArchiveReportAndFirstData(KefuArchiveCase):
         partner = self.env["res.partner"].create({"name": "Details Co.", "is_company": True})
         with freeze_time("2026-11-20 03:00:00"):
             archive = self.Archive.create({"partner_id": partner.id, "agent_id": self.agent.id})
-        todo = archive.activity_ids.filtered(lambda a: "personal details" in (a.summary or ""))
+        todo = archive.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
+        )
         # 30 days after Friday 2026-11-20 is Sunday 2026-12-20: next working day Monday.
         self.assertEqual(todo.date_deadline, date(2026, 12, 21))
         self.assertEqual(todo.user_id, self.agent)

@@ -181,7 +181,11 @@ class TestIntegrityBorrow(KefuBorrowAttackCase):
         card.with_user(self.manager).action_grant()
         with self.assertRefused(UserError, "borrower or the CS department"):
             card.with_user(dept).action_return()
-        other = new_test_user(self.env, "t_sales_manager_b", groups="sales_team.group_sale_manager")
+        other = new_test_user(
+            self.env,
+            "t_sales_manager_b",
+            groups="sales_team.group_sale_manager,kefu_management.group_kefu_archive_borrower",
+        )
         with self.assertRaises(AccessError):
             card.with_user(other).action_return()
         self.assertEqual(card.state, "granted")

@@ -41,7 +41,10 @@ class BadInputFixtures:
             lang="zh_CN",
         )
         cls.borrower_zh = new_test_user(
-            env, "bi_borrower_zh", groups="sales_team.group_sale_manager", lang="zh_CN"
+            env,
+            "bi_borrower_zh",
+            groups="sales_team.group_sale_manager,kefu_management.group_kefu_archive_borrower",
+            lang="zh_CN",
         )
         cls.approver = new_test_user(
             env, "bi_approver", groups="kefu_management.group_kefu_general_manager"
@@ -129,7 +132,7 @@ class TestBadInput(BadInputFixtures, KefuCase):
             ("kefu_arc_first_contact_days", "100000", 5),
             ("kefu_cbk_call_from", "25", 9.0),
             ("kefu_cbk_call_from", "nan", 9.0),
-            ("kefu_svc_time_basis", "sometimes", "working"),
+            ("kefu_svc_email_basis", "sometimes", "clock"),
         ):
             with self.subTest(name=name, raw=raw):
                 ICP.set_param(self.env["res.config.settings"]._fields[name].config_parameter, raw)

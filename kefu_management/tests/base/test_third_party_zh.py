@@ -1,7 +1,8 @@
 """zh_CN for the third-party terms kefu's screens show (issue 14).
 
-OCA ``helpdesk_mgmt`` ships no zh_CN and ``base_tier_validation``'s zh_CN is
-incomplete: kefu carries the missing entries in ``kefu_management/i18n_extra/zh_CN.po``
+OCA ``helpdesk_mgmt`` ships no zh_CN and the zh_CN of ``base_tier_validation``,
+``account_financial_risk`` and ``sale_financial_risk`` (the partner form's credit
+tab) is incomplete: kefu carries the missing entries in ``kefu_management/i18n_extra/zh_CN.po``
 under the original modules' xml ids, which Odoo's loader applies when kefu is
 installed or updated and when zh_CN is loaded.
 """
@@ -17,10 +18,12 @@ from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools.translate import code_translations
 
 LANG = "zh_CN"
-# Terms of the two modules' .pot that kefu does not translate, with the reason.
+# Terms of the modules' .pot that kefu does not translate, with the reason.
 COVERAGE_ALLOWLIST = {
     "helpdesk_mgmt": {},
     "base_tier_validation": {},
+    "account_financial_risk": {},
+    "sale_financial_risk": {},
 }
 PLACEHOLDER = re.compile(
     r"%\(\w+\)[sd]|%[sd]|\{\{.*?\}\}|\$\{.*?\}|\bt-[\w-]+=\"[^\"]*\"|</?\w+|/>"
@@ -42,6 +45,18 @@ def pot_terms(module):
     """msgid -> entry of the module's .pot, model and model_terms terms only."""
     pot = polib.pofile(os.path.join(get_module_path(module), "i18n", f"{module}.pot"))
     return {e.msgid: e for e in pot if term_types(e) & {"model", "model_terms"}}
+
+
+def own_po_terms(module):
+    """msgid -> msgstr of the module's own zh_CN.po (empty if it ships none)."""
+    path = os.path.join(get_module_path(module), "i18n", f"{LANG}.po")
+    if not os.path.exists(path):
+        return {}
+    return {
+        e.msgid: e.msgstr
+        for e in polib.pofile(path)
+        if e.msgstr and not e.obsolete and "fuzzy" not in e.flags
+    }
 
 
 def entry_module(entry):
@@ -285,16 +300,10 @@ class TestThirdPartyZh(TransactionCase):
             )
             extra.setdefault(module, {})[entry.msgid] = entry.msgstr
         # helpdesk_mgmt: nothing upstream, everything here.
-        # base_tier_validation: its own zh_CN.po plus the gaps here.
-        own_po = os.path.join(get_module_path("base_tier_validation"), "i18n", f"{LANG}.po")
-        own = {
-            e.msgid: e.msgstr
-            for e in polib.pofile(own_po)
-            if e.msgstr and not e.obsolete and "fuzzy" not in e.flags
-        }
-        for module, upstream in (("helpdesk_mgmt", {}), ("base_tier_validation", own)):
+        # The others: their own zh_CN.po plus the gaps here.
+        for module, allow in COVERAGE_ALLOWLIST.items():
+            upstream = own_po_terms(module)
             terms = pot_terms(module)
-            allow = COVERAGE_ALLOWLIST[module]
             covered = [m for m in terms if upstream.get(m) or extra.get(module, {}).get(m)]
             missing = sorted(set(terms) - set(covered) - set(allow))
             coverage = len(covered) / len(terms)
@@ -320,7 +329,7 @@ class TestThirdPartyZh(TransactionCase):
                 mine = {o for o, _ in entry.occurrences}
                 pot_entry = terms.get(entry.msgid)
                 in_pot = {o for o, _ in pot_entry.occurrences} if pot_entry else set()
-                if module == "helpdesk_mgmt":
+                if module != "base_tier_validation":
                     wanted = {o for o in in_pot if not o.startswith("code:")}
                     self.assertLessEqual(wanted, mine, entry.msgid)
                 # Occurrences of the .pot may name records of optional modules.

@@ -1,3 +1,4 @@
 from . import test_kpi
 from . import test_report_monthly
+from . import test_report_schedule
 from . import test_report_tour

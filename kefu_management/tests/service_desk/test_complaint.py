@@ -147,6 +147,60 @@ class TestComplaintLoop(KefuHelpdeskCase):
         self.complaint.with_user(self.manager).action_kefu_archive_complaint()
         self.assertEqual(self.complaint.kefu_complaint_state, "archived")
 
+    def escalation(self):
+        """(CS Manager activities, General Manager activities, escalation notes)."""
+        activities = self.complaint.activity_ids
+        handle = activities.filtered(lambda a: a.summary.startswith("Major complaint"))
+        report = activities.filtered(lambda a: a.summary.startswith("Major matter"))
+        notes = self.complaint.message_ids.filtered(
+            lambda m: "handed to the CS Manager" in (m.body or "")
+        )
+        return handle, report, notes
+
+    def test_major_complaint_is_escalated_once(self):
+        # CMP-6/SVC-1: the level is written, then judged: one escalation only.
+        self.accept()
+        self.judge(level="major")
+        self.complaint.with_user(self.manager).kefu_complaint_level = "serious"
+        self.complaint.with_user(self.manager).kefu_complaint_level = "major"
+        self.complaint._kefu_escalate_major()
+        handle, report, notes = self.escalation()
+        gms = self.env.ref("kefu_management.group_kefu_general_manager").users.filtered("active")
+        managers = self.env.ref("kefu_management.group_kefu_manager").users.filtered("active")
+        self.assertIn(self.manager, handle.user_id)
+        self.assertEqual(len(handle), len(handle.user_id), "one activity per CS Manager")
+        self.assertEqual(handle.user_id, managers - gms)
+        # The General Manager gets an activity on top of the mail, once each.
+        self.assertIn(self.general_manager, report.user_id)
+        self.assertEqual(report.user_id, gms)
+        self.assertEqual(len(report), len(gms))
+        self.assertEqual(len(notes), 1)
+        self.assertTrue(self.complaint.kefu_major_matter)
+        gm_mail = self.complaint.message_ids.filtered(
+            lambda m: "reported to the General Manager" in (m.body or "")
+        )
+        self.assertEqual(len(gm_mail), 1)
+        self.assertIn(self.general_manager.partner_id, gm_mail.partner_ids)
+
+    def test_major_matter_gives_the_general_manager_an_activity(self):
+        # SVC-1: a major matter is reported to the General Manager at once.
+        ticket = self.make_ticket(kefu_enquiry_type_id=self.type_consultation.id)
+        ticket.with_user(self.agent).kefu_major_matter = True
+        ticket.with_user(self.agent).kefu_major_matter = True
+        activities = ticket.activity_ids.filtered(lambda a: a.user_id == self.general_manager)
+        self.assertEqual(len(activities), 1)
+
+    def test_archiving_closes_the_complaint_activities(self):
+        self.accept()
+        self.judge(level="major")
+        self.resolve()
+        self.assertTrue(self.complaint.activity_ids)
+        self.complaint.with_user(self.agent).kefu_callback_outcome = "Accepted the apology."
+        self.complaint.with_user(self.agent).action_kefu_callback_done()
+        self.complaint.with_user(self.manager).action_kefu_archive_complaint()
+        self.assertEqual(self.complaint.kefu_complaint_state, "archived")
+        self.assertFalse(self.complaint.activity_ids)
+
     def test_a_non_complaint_has_no_loop(self):
         ticket = self.make_ticket(kefu_enquiry_type_id=self.type_consultation.id)
         with self.assertRaises(UserError):

@@ -1,3 +1,5 @@
+import importlib.util
+import os
 from datetime import date, datetime
 
 from freezegun import freeze_time
@@ -14,17 +16,85 @@ ACTIVITY = "kefu_management.mail_activity_type_kefu_response"
 class TestResponseLimitDeadlines(KefuHelpdeskCase):
     # 2027-01-08 is a Friday; the calendar works Mon-Fri 08-12 and 13-17 (Shanghai).
 
+    def set_settings(self, **values):
+        self.env["res.config.settings"].create(values).execute()
+
     def test_default_limits_are_the_rulebook_values(self):
+        # SVC-2: in the rulebook's own units, counted in elapsed time.
         get = self.env["kefu.settings"].get_value
-        self.assertEqual(get("kefu_svc_email_minutes"), 24 * 60)
-        self.assertEqual(get("kefu_svc_consultation_minutes"), 24 * 60)
-        self.assertEqual(get("kefu_svc_complaint_minutes"), 24 * 60)
-        self.assertEqual(get("kefu_svc_delivery_minutes"), 120)
+        self.assertEqual(get("kefu_svc_email_hours"), 24)
+        self.assertEqual(get("kefu_svc_consultation_hours"), 24)
+        self.assertEqual(get("kefu_svc_complaint_hours"), 24)
+        self.assertEqual(get("kefu_svc_delivery_hours"), 2)
         self.assertEqual(get("kefu_svc_shipping_doc_minutes"), 5)
         self.assertEqual(get("kefu_svc_franchise_minutes"), 30)
+        for limit in (
+            "email",
+            "consultation",
+            "complaint",
+            "delivery",
+            "shipping_doc",
+            "franchise",
+        ):
+            self.assertEqual(get(f"kefu_svc_{limit}_basis"), "clock")
+
+    def test_friday_afternoon_email_is_due_saturday_afternoon(self):
+        # SVC-2: "最长不超过24小时" are 24 elapsed hours, not three working days.
+        with freeze_time(self.local(2027, 1, 8, 16, 0)):
+            ticket = self.make_ticket(
+                channel_id=self.channel_email.id, kefu_enquiry_type_id=self.type_suggestion.id
+            )
+        self.assertEqual(ticket.kefu_response_deadline, self.local(2027, 1, 9, 16, 0))
+
+    def test_email_limit_in_working_time_when_chosen(self):
+        # 24 working hours of a 8-hour calendar: 1 h on Friday, Monday, Tuesday, 7 h Wednesday.
+        self.set_settings(kefu_svc_email_basis="working")
+        with freeze_time(self.local(2027, 1, 8, 16, 0)):
+            ticket = self.make_ticket(
+                channel_id=self.channel_email.id, kefu_enquiry_type_id=self.type_suggestion.id
+            )
+        self.assertEqual(ticket.kefu_response_deadline, self.local(2027, 1, 13, 16, 0))
+        deadline = ticket.kefu_response_deadline
+        self.assertAlmostEqual(
+            self.wt.working_hours_between(self.local(2027, 1, 8, 16, 0), deadline), 24
+        )
+
+    def test_each_limit_has_its_own_time_basis(self):
+        self.set_settings(kefu_svc_delivery_basis="working")
+        start = self.local(2027, 1, 8, 16, 0)
+        delivery = self.make_ticket(
+            kefu_enquiry_type_id=self.type_delivery.id, kefu_contact_date=start
+        )
+        consultation = self.make_ticket(
+            kefu_enquiry_type_id=self.type_consultation.id, kefu_contact_date=start
+        )
+        self.assertEqual(delivery.kefu_response_deadline, self.local(2027, 1, 11, 9, 0))
+        self.assertEqual(consultation.kefu_response_deadline, self.local(2027, 1, 9, 16, 0))
+
+    def test_settings_change_keeps_the_deadline_of_open_tickets(self):
+        start = self.local(2027, 1, 8, 16, 0)
+        ticket = self.make_ticket(
+            kefu_enquiry_type_id=self.type_consultation.id, kefu_contact_date=start
+        )
+        self.assertEqual(ticket.kefu_response_deadline, self.local(2027, 1, 9, 16, 0))
+        self.env.flush_all()
+        self.set_settings(kefu_svc_consultation_hours=2, kefu_svc_consultation_basis="working")
+        ticket.invalidate_recordset()
+        self.assertEqual(ticket.kefu_response_deadline, self.local(2027, 1, 9, 16, 0))
+        later = self.make_ticket(
+            kefu_enquiry_type_id=self.type_consultation.id, kefu_contact_date=start
+        )
+        self.assertEqual(later.kefu_response_deadline, self.local(2027, 1, 11, 9, 0))
+
+    def test_hour_limits_out_of_bounds_are_refused(self):
+        for bad in (0, -1, 100000):
+            with self.subTest(bad=bad), self.assertRaises(ValidationError):
+                self.set_settings(kefu_svc_email_hours=bad)
+        self.assertEqual(self.env["kefu.settings"].get_value("kefu_svc_email_hours"), 24)
 
     def test_delivery_enquiry_on_friday_afternoon_is_due_monday(self):
         # SVC-2: 2 working hours, one on Friday and one on Monday morning.
+        self.set_settings(kefu_svc_delivery_basis="working")
         ticket = self.make_ticket(
             kefu_enquiry_type_id=self.type_delivery.id,
             kefu_contact_date=self.local(2027, 1, 8, 16, 0),
@@ -32,6 +102,7 @@ class TestResponseLimitDeadlines(KefuHelpdeskCase):
         self.assertEqual(ticket.kefu_response_deadline, self.local(2027, 1, 11, 9, 0))
 
     def test_public_holiday_is_skipped(self):
+        self.set_settings(kefu_svc_delivery_basis="working")
         self.add_holiday(date(2027, 1, 11), date(2027, 1, 11), "Holiday Monday")
         ticket = self.make_ticket(
             kefu_enquiry_type_id=self.type_delivery.id,
@@ -40,6 +111,7 @@ class TestResponseLimitDeadlines(KefuHelpdeskCase):
         self.assertEqual(ticket.kefu_response_deadline, self.local(2027, 1, 12, 9, 0))
 
     def test_make_up_day_counts_as_working_day(self):
+        self.set_settings(kefu_svc_delivery_basis="working")
         self.add_makeup(date(2027, 1, 9))
         ticket = self.make_ticket(
             kefu_enquiry_type_id=self.type_delivery.id,
@@ -47,7 +119,8 @@ class TestResponseLimitDeadlines(KefuHelpdeskCase):
         )
         self.assertEqual(ticket.kefu_response_deadline, self.local(2027, 1, 9, 9, 0))
 
-    def test_consultation_takes_three_working_days(self):
+    def test_consultation_in_working_time_takes_three_working_days(self):
+        self.set_settings(kefu_svc_consultation_basis="working")
         ticket = self.make_ticket(
             kefu_enquiry_type_id=self.type_consultation.id,
             kefu_contact_date=self.local(2027, 1, 8, 16, 0),
@@ -55,14 +128,14 @@ class TestResponseLimitDeadlines(KefuHelpdeskCase):
         self.assertEqual(ticket.kefu_response_deadline, self.local(2027, 1, 13, 16, 0))
 
     def test_shipping_document_enquiry_at_closing_time(self):
+        self.set_settings(kefu_svc_shipping_doc_basis="working")
         ticket = self.make_ticket(
             kefu_enquiry_type_id=self.type_shipping.id,
             kefu_contact_date=self.local(2027, 1, 8, 16, 58),
         )
         self.assertEqual(ticket.kefu_response_deadline, self.local(2027, 1, 11, 8, 3))
 
-    def test_clock_time_setting(self):
-        self.env["res.config.settings"].create({"kefu_svc_time_basis": "clock"}).execute()
+    def test_franchise_callback_in_elapsed_time(self):
         ticket = self.make_ticket(
             kefu_enquiry_type_id=self.type_franchise.id,
             kefu_contact_date=self.local(2027, 1, 8, 16, 45),
@@ -71,6 +144,7 @@ class TestResponseLimitDeadlines(KefuHelpdeskCase):
 
     def test_strictest_of_type_and_channel_wins(self):
         # An email (24 h) about a delivery time (2 h) is due in 2 h.
+        self.set_settings(kefu_svc_email_basis="working", kefu_svc_delivery_basis="working")
         ticket = self.make_ticket(
             channel_id=self.channel_email.id,
             kefu_enquiry_type_id=self.type_delivery.id,
@@ -81,7 +155,7 @@ class TestResponseLimitDeadlines(KefuHelpdeskCase):
         self.assertEqual(ticket.kefu_response_deadline, self.local(2027, 1, 11, 9, 0))
 
     def test_setting_change_applies_to_new_tickets(self):
-        self.env["res.config.settings"].create({"kefu_svc_delivery_minutes": 60}).execute()
+        self.set_settings(kefu_svc_delivery_hours=1)
         ticket = self.make_ticket(
             kefu_enquiry_type_id=self.type_delivery.id,
             kefu_contact_date=self.local(2027, 1, 6, 9, 0),
@@ -91,7 +165,7 @@ class TestResponseLimitDeadlines(KefuHelpdeskCase):
     def test_zero_or_negative_limits_are_refused(self):
         for bad in (0, -5):
             with self.assertRaises(ValidationError):
-                self.env["res.config.settings"].create({"kefu_svc_delivery_minutes": bad})
+                self.env["res.config.settings"].create({"kefu_svc_delivery_hours": bad})
             with self.assertRaises(ValidationError), self.env.cr.savepoint():
                 self.env["kefu.enquiry.type"].create(
                     {
@@ -101,7 +175,7 @@ class TestResponseLimitDeadlines(KefuHelpdeskCase):
                     }
                 )
         self.assertFalse(self.env["kefu.enquiry.type"].search([("name", "=", "Warranty")]))
-        self.assertEqual(self.env["kefu.settings"].get_value("kefu_svc_delivery_minutes"), 120)
+        self.assertEqual(self.env["kefu.settings"].get_value("kefu_svc_delivery_hours"), 2)
 
     def test_admin_added_type_with_own_limit(self):
         warranty = self.env["kefu.enquiry.type"].create(
@@ -152,6 +226,35 @@ class TestFirstReplyAndCron(KefuHelpdeskCase):
             body="Checking with the warehouse.", subtype_xmlid="mail.mt_note"
         )
         self.assertFalse(self.ticket.kefu_first_reply_date)
+
+    def test_note_to_the_customer_is_not_a_reply(self):
+        # SVC-2: a note never reaches the customer, whoever is named in it.
+        self.ticket.with_user(self.agent).message_post(  # pylint: disable=translation-required
+            body="Customer seems upset.",
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+            partner_ids=self.customer.ids,
+        )
+        self.assertFalse(self.ticket.kefu_first_reply_date)
+
+    def test_message_to_internal_followers_only_is_not_a_reply(self):
+        self.ticket.message_subscribe(partner_ids=self.leader.partner_id.ids)
+        self.ticket.with_user(self.agent).message_post(  # pylint: disable=translation-required
+            body="Can you check the stock?",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=self.leader_b.partner_id.ids,
+        )
+        self.assertFalse(self.ticket.kefu_first_reply_date)
+        self.assertFalse(self.ticket.kefu_first_reply_user_id)
+
+    def test_message_reaching_the_customer_as_follower_is_a_reply(self):
+        self.ticket.message_subscribe(partner_ids=self.customer.ids)
+        with freeze_time(self.local(2027, 1, 6, 9, 30)):
+            self.ticket.with_user(self.agent).message_post(  # pylint: disable=translation-required
+                body="We are on it.", message_type="comment", subtype_xmlid="mail.mt_comment"
+            )
+        self.assertEqual(self.ticket.kefu_first_reply_date, self.local(2027, 1, 6, 9, 30))
 
     def test_first_reply_by_logged_phone_call(self):
         self.env["kefu.ticket.contact"].with_user(self.agent).create(
@@ -205,7 +308,10 @@ class TestFirstReplyAndCron(KefuHelpdeskCase):
         self.assertIn(self.ticket, breached)
         # The reply clears the reminders.
         self.ticket.with_user(self.agent).message_post(  # pylint: disable=translation-required
-            body="Sorry for the wait.", message_type="comment", subtype_xmlid="mail.mt_comment"
+            body="Sorry for the wait.",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=self.customer.ids,
         )
         self.assertFalse(self.response_activities())
         self.assertTrue(self.ticket.kefu_response_breached)
@@ -216,3 +322,46 @@ class TestFirstReplyAndCron(KefuHelpdeskCase):
             self.run_cron()
         self.assertFalse(self.ticket.kefu_response_breached)
         self.assertFalse(self.response_activities())
+
+
+@tagged("post_install", "-at_install", "kefu", "kefu_service_desk")
+class TestResponseLimitMigration(KefuHelpdeskCase):
+    """SVC-2: 18.0.1.2.0 stores the limits in hours, one time basis per limit."""
+
+    def migrate(self):
+        path = os.path.join(
+            os.path.dirname(__file__),
+            "..",
+            "..",
+            "migrations",
+            "18.0.1.2.0",
+            "post-migrate-svc-limits.py",
+        )
+        spec = importlib.util.spec_from_file_location("kefu_svc_limits_migration", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, "18.0.1.1.0")
+        self.env.invalidate_all()
+
+    def test_minutes_become_hours_and_open_tickets_keep_their_deadline(self):
+        ICP = self.env["ir.config_parameter"].sudo()
+        ICP.set_param("kefu_management.svc_delivery_minutes", "90")
+        ICP.set_param("kefu_management.svc_time_basis", "working")
+        self.type_delivery.kefu_limit_setting = "kefu_svc_delivery_minutes"
+        ticket = self.make_ticket(
+            kefu_enquiry_type_id=self.type_delivery.id,
+            kefu_contact_date=self.local(2027, 1, 8, 16, 0),
+        )
+        ticket.kefu_response_deadline = self.local(2027, 1, 11, 9, 30)
+        self.env.flush_all()
+        self.migrate()
+        self.assertEqual(ICP.get_param("kefu_management.svc_delivery_hours"), "1.5")
+        self.assertFalse(ICP.get_param("kefu_management.svc_delivery_minutes"))
+        self.assertFalse(ICP.get_param("kefu_management.svc_time_basis"))
+        self.assertEqual(self.type_delivery.kefu_limit_setting, "kefu_svc_delivery_hours")
+        self.assertEqual(ticket.kefu_response_deadline, self.local(2027, 1, 11, 9, 30))
+        later = self.make_ticket(
+            kefu_enquiry_type_id=self.type_delivery.id,
+            kefu_contact_date=self.local(2027, 1, 8, 16, 0),
+        )
+        self.assertEqual(later.kefu_response_deadline, self.local(2027, 1, 8, 17, 30))

@@ -3,6 +3,9 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ...models.base.kefu_translate import kefu_person_env
+from ...models.base.kefu_translate import kefu_shared_env
+
 # The package's data: its holidays and in-lieu working days up to the latest notice.
 try:
     import chinese_calendar
@@ -79,8 +82,7 @@ class KefuHolidayImport(models.TransientModel):
         companies = self.env["res.company"].search([("resource_calendar_id", "!=", False)])
         if year in self._china_known_years():
             for company in companies:
-                lang = company.partner_id.lang or self.env.lang
-                wizard = self.with_context(lang=lang).with_company(company)
+                wizard = self.with_env(kefu_shared_env(self.env, company)).with_company(company)
                 holidays, makeups = wizard._china_days(year)
                 wizard._kefu_write_days(company.resource_calendar_id, holidays, makeups)
             return
@@ -89,7 +91,7 @@ class KefuHolidayImport(models.TransientModel):
             return
         group = self.env.ref("kefu_management.group_kefu_manager")
         for user in group.users.filtered(lambda u: not u.share):
-            env = self.with_context(lang=user.lang)
+            env = self.with_env(kefu_person_env(self.env, user))
             self.env["mail.thread"].sudo().message_notify(
                 partner_ids=user.partner_id.ids,
                 subject=env.env._("China's holidays of %(year)s are not loaded", year=year),

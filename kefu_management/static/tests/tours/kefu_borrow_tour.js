@@ -53,13 +53,8 @@ registry.category("web_tour.tours").add("kefu_borrow_grant_tour", {
             run: "click",
         },
         {
-            content: "The CS department signs",
+            content: "The CS department signs: its signature grants the card",
             trigger: "button[name=validate_tier]",
-            run: "click",
-        },
-        {
-            content: "and grants the card",
-            trigger: "button[name=action_grant]",
             run: "click",
         },
         {

@@ -1,0 +1,42 @@
+from odoo import fields, models
+
+WEEKDAYS = [
+    ("0", "Monday"),
+    ("1", "Tuesday"),
+    ("2", "Wednesday"),
+    ("3", "Thursday"),
+    ("4", "Friday"),
+    ("5", "Saturday"),
+    ("6", "Sunday"),
+]
+
+
+class ResConfigSettings(models.TransientModel):
+    """ARC-4, ARC-5: the archive settings that move stored dates or due dates."""
+
+    _inherit = "res.config.settings"  # pylint: disable=consider-merging-classes-inherited
+
+    # ARC-4: the Customer Information Report is due on the first Monday of the month.
+    kefu_arc_report_weekday = fields.Selection(
+        WEEKDAYS,
+        string="Customer Information Report Weekday",
+        config_parameter="kefu_management.arc_report_weekday",
+        default="0",
+    )
+    kefu_arc_report_week = fields.Integer(
+        string="Customer Information Report Week of the Month",
+        config_parameter="kefu_management.arc_report_week",
+        default=1,
+        # Every month has at least four of each weekday.
+        kefu_range=(1, 4),
+    )
+
+    def set_values(self):
+        # ARC-5: a new re-verification interval moves the stored next date of the
+        # open archives, in both directions.
+        reader = self.env["kefu.settings"]
+        before = reader.get_value("kefu_arc_reverify_days")
+        res = super().set_values()
+        if reader.get_value("kefu_arc_reverify_days") != before:
+            self.env["kefu.archive"]._kefu_recompute_verification()
+        return res
