@@ -297,17 +297,9 @@ class KefuCreditInvestigation(models.Model):
             return
         partner = self.partner_id.commercial_partner_id.sudo()
         policy = self.env["kefu.credit.policy"].sudo()._for_tier("A")
-        cap = partner._kefu_sales_of_payment_period(policy=policy)
-        if partner.currency_id.compare_amounts(self.proposed_limit, cap) > 0:
-            raise UserError(
-                self.env._(
-                    "The credit limit of %(partner)s (%(limit)s) is above the sales of "
-                    "its payment period (%(cap)s): a tier A limit cannot exceed them.",
-                    partner=partner.display_name,
-                    limit=partner._kefu_amount(self.proposed_limit),
-                    cap=partner._kefu_amount(cap),
-                )
-            )
+        refusal = partner._kefu_tier_a_cap_refusal(self.proposed_limit, policy=policy)
+        if refusal:
+            raise UserError(refusal)
 
     def request_validation(self):
         # Reviews follow Finance's evaluation only (action_request_approval), never a

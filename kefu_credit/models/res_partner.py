@@ -162,17 +162,24 @@ class ResPartner(models.Model):
         for partner in self.sudo():
             if not (partner.kefu_credit_tier == "A" and partner.kefu_credit_limit_manual):
                 continue
-            cap = partner._kefu_sales_of_payment_period()
-            if partner.currency_id.compare_amounts(partner.credit_limit, cap) > 0:
-                raise ValidationError(
-                    self.env._(
-                        "The credit limit of %(partner)s (%(limit)s) is above the sales of "
-                        "its payment period (%(cap)s): a tier A limit cannot exceed them.",
-                        partner=partner.display_name,
-                        limit=partner._kefu_amount(partner.credit_limit),
-                        cap=partner._kefu_amount(cap),
-                    )
-                )
+            refusal = partner._kefu_tier_a_cap_refusal(partner.credit_limit)
+            if refusal:
+                raise ValidationError(refusal)
+
+    def _kefu_tier_a_cap_refusal(self, limit, policy=None):
+        """CRD-2: why ``limit`` cannot be this partner's tier-A limit (above the sales
+        of the payment period), or ''."""
+        self.ensure_one()
+        cap = self._kefu_sales_of_payment_period(policy=policy)
+        if self.currency_id.compare_amounts(limit, cap) <= 0:
+            return ""
+        return self.env._(
+            "The credit limit of %(partner)s (%(limit)s) is above the sales of "
+            "its payment period (%(cap)s): a tier A limit cannot exceed them.",
+            partner=self.display_name,
+            limit=self._kefu_amount(limit),
+            cap=self._kefu_amount(cap),
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

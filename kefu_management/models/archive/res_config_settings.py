@@ -1,14 +1,6 @@
 from odoo import fields, models
 
-WEEKDAYS = [
-    ("0", "Monday"),
-    ("1", "Tuesday"),
-    ("2", "Wednesday"),
-    ("3", "Thursday"),
-    ("4", "Friday"),
-    ("5", "Saturday"),
-    ("6", "Sunday"),
-]
+from ..base.kefu_makeup_day import WEEKDAYS
 
 
 class ResConfigSettings(models.TransientModel):

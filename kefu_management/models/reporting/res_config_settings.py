@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from ..archive.res_config_settings import WEEKDAYS
+from ..base.kefu_makeup_day import WEEKDAYS
 
 
 class ResConfigSettings(models.TransientModel):
