@@ -106,6 +106,7 @@ class KefuContract(models.Model):
     _description = "Sales Contract"
     # The guard first: a forged state is refused before tier validation looks at it.
     _inherit = ["kefu.protected.mixin", "kefu.approval.mixin"]
+    _kefu_request_button = "action_submit"
     _order = "id desc"
     _kefu_protected_fields = PROTECTED_FIELDS
     # Checked in create: the reference comes from the sequence, the sales person is

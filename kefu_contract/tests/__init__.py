@@ -1,4 +1,5 @@
 from . import test_access
+from . import test_approval_buttons
 from . import test_bad_input
 from . import test_cron_language
 from . import test_custody

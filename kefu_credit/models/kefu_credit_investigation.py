@@ -35,6 +35,7 @@ class KefuCreditInvestigation(models.Model):
     _description = "Credit Investigation"
     # The protected mixin first: its guard runs before tier validation's write.
     _inherit = ["kefu.protected.mixin", "kefu.approval.mixin"]
+    _kefu_request_button = "action_request_approval"
     _order = "date_due desc, id desc"
 
     # State, people and deadline change only through the actions; the sales person

@@ -15,6 +15,7 @@ class KefuCreditOverlimitApproval(models.Model):
     _description = "Over-limit Approval"
     # The protected mixin first: its guard runs before tier validation's write.
     _inherit = ["kefu.protected.mixin", "kefu.approval.mixin"]
+    _kefu_request_button = "action_request"
     _order = "id desc"
 
     # CRD-3: the signer, the state and what was signed (amount, order, reason)

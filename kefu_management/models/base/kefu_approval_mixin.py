@@ -21,6 +21,17 @@ class KefuApprovalMixin(models.AbstractModel):
     _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation", "kefu.input.mixin"]
     _tier_validation_manual_config = False
     _kefu_distinct_tiers = False
+    # The document's own submit button, which requests the validation after its
+    # checks (e.g. "action_request"): tier validation's "Request Validation" would
+    # be a second, unchecked way to the same step (issue 18).
+    _kefu_request_button = False
+
+    def _add_tier_validation_buttons(self, node, params):
+        new_node = super()._add_tier_validation_buttons(node, params)
+        if self._kefu_request_button:
+            for button in new_node.xpath("//button[@name='request_validation']"):
+                button.getparent().remove(button)
+        return new_node
 
     @api.model
     def _kefu_approval_models(self):
