@@ -100,6 +100,16 @@ class ResConfigSettings(models.TransientModel):
                 if problem:
                     raise ValidationError(problem)
 
+    def set_values(self):
+        super().set_values()
+        # Odoo stores a number setting of 0 as unset, which reads back as the
+        # default: a kefu setting whose bounds allow 0 (calls from 00:00) keeps it.
+        params = self.env["ir.config_parameter"].sudo()
+        for name, field in self.env["kefu.settings"]._kefu_setting_fields().items():
+            low = (getattr(field, "kefu_range", None) or (1,))[0]
+            if field.type in ("integer", "float") and low <= 0 and self[name] == 0:
+                params.set_param(field.config_parameter, repr(self[name]))
+
     @api.model_create_multi
     def create(self, vals_list):
         # Every deadline is computed in the calendar's time zone: it cannot be

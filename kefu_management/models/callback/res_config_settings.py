@@ -43,33 +43,41 @@ class ResConfigSettings(models.TransientModel):
         default=1,
         kefu_range=(1, 30),
     )
-    # CBK-3: the customer's rest time (customer's timezone), default windows.
-    # Hours 1-24: Odoo stores a 0 setting as unset, which would read as the default.
+    # CBK-3: the customer's rest time (customer's timezone), default windows. The
+    # rulebook names no hours: 9-21 and 12-14 are this product's defaults (help).
     kefu_cbk_call_from = fields.Float(
         string="Calls Allowed From",
         config_parameter="kefu_management.cbk_call_from",
         default=9.0,
-        kefu_range=(1, 24),
+        kefu_range=(0, 24),
         kefu_below="kefu_cbk_call_to",
+        help="The rulebook asks not to disturb the customer's rest but names no hours: "
+        "9:00-21:00 is kefu's default, set your company's own window (customer's time zone).",
     )
     kefu_cbk_call_to = fields.Float(
         string="Calls Allowed Until",
         config_parameter="kefu_management.cbk_call_to",
         default=21.0,
         kefu_range=(1, 24),
+        help="The rulebook asks not to disturb the customer's rest but names no hours: "
+        "9:00-21:00 is kefu's default, set your company's own window (customer's time zone).",
     )
     kefu_cbk_rest_from = fields.Float(
         string="Midday Rest From",
         config_parameter="kefu_management.cbk_rest_from",
         default=12.0,
-        kefu_range=(1, 24),
+        kefu_range=(0, 24),
         kefu_upto="kefu_cbk_rest_to",
+        help="The rulebook names no midday rest: 12:00-14:00 is kefu's default, set your "
+        "customers' usual rest (customer's time zone).",
     )
     kefu_cbk_rest_to = fields.Float(
         string="Midday Rest Until",
         config_parameter="kefu_management.cbk_rest_to",
         default=14.0,
-        kefu_range=(1, 24),
+        kefu_range=(0, 24),
+        help="The rulebook names no midday rest: 12:00-14:00 is kefu's default, set your "
+        "customers' usual rest (customer's time zone).",
     )
     # CBK-3: 100% coverage of key customers per month; Team Leaders are
     # warned this many days before the month ends.

@@ -18,7 +18,7 @@ BAD_SETTINGS = [
     ({"kefu_arc_reverify_days": 10**9}, "必须在 1 到 730 之间"),
     ({"kefu_arc_first_contact_days": 100000}, "必须在 1 到 60 之间"),
     ({"kefu_arc_reverify_days": 3.7}, "必须是整数"),
-    ({"kefu_cbk_call_from": 25.0}, "必须在 1 到 24 之间"),
+    ({"kefu_cbk_call_from": 25.0}, "必须在 0 到 24 之间"),
     ({"kefu_cbk_call_from": 21.0, "kefu_cbk_call_to": 9.0}, "必须小于"),
     ({"kefu_cbk_min_minutes": 10, "kefu_cbk_max_minutes": 5}, "不能大于"),
     ({"kefu_cbk_coverage_target": 500}, "必须在 1 到 100 之间"),
@@ -121,6 +121,15 @@ class TestBadInput(BadInputFixtures, KefuCase):
         get = self.env["kefu.settings"].get_value
         self.assertEqual((get("kefu_cbk_call_from"), get("kefu_cbk_call_to")), (1.0, 24.0))
         self.assertEqual(get("kefu_arc_reverify_days"), 3)
+
+    def test_call_window_may_start_at_midnight(self):
+        # Odoo stores a 0 setting as unset (read back as the default 9:00); a window
+        # from 00:00 is a legitimate company choice (CBK-3).
+        settings = self.env(user=self.admin_zh, context=ZH)["res.config.settings"]
+        settings.create({"kefu_cbk_call_from": 0.0, "kefu_cbk_call_to": 6.0}).execute()
+        get = self.env["kefu.settings"].get_value
+        self.assertEqual((get("kefu_cbk_call_from"), get("kefu_cbk_call_to")), (0.0, 6.0))
+        self.assertEqual(self.env["res.config.settings"].create({}).kefu_cbk_call_from, 0.0)
 
     def test_bad_stored_parameter_falls_back_to_the_default(self):
         ICP = self.env["ir.config_parameter"].sudo()
