@@ -32,9 +32,17 @@ LATIN_ONLY = re.compile(r"^[A-Za-z][A-Za-z .,'!?:/()&-]*$")
 
 
 def extra_po():
+    """kefu's entries for third-party terms: kefu_management's file, plus those of
+    kefu_credit and kefu_contract for records that exist only once they are installed
+    (an entry is applied only to records present when its file is loaded)."""
     path = os.path.join(get_module_path("kefu_management"), "i18n_extra", f"{LANG}.po")
     assert os.path.exists(path), f"{path} is missing"
-    return polib.pofile(path)
+    po = polib.pofile(path)
+    for addon in ("kefu_credit", "kefu_contract"):
+        other = os.path.join(get_module_path(addon) or "", "i18n_extra", f"{LANG}.po")
+        if os.path.exists(other):
+            po.extend(polib.pofile(other))
+    return po
 
 
 def term_types(entry):
