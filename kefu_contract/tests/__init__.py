@@ -15,4 +15,5 @@ from . import test_review
 from . import test_review_deadline
 from . import test_review_deadline_recompute
 from . import test_review_tiers
+from . import test_review_todo_by
 from . import test_tour

@@ -1,6 +1,8 @@
 from odoo import api, models
 from odoo.exceptions import AccessError
 
+from .kefu_translate import kefu_shared_env
+
 
 class TierReview(models.Model):
     """Reviews of kefu documents are signatures: only tier validation's own methods,
@@ -30,6 +32,19 @@ class TierReview(models.Model):
         ):
             self._kefu_refuse()
         return super().write(vals)
+
+    @api.depends("reviewer_ids")
+    def _compute_todo_by(self):
+        super()._compute_todo_by()
+        # Issue 18: "Group 管理员" (OCA's English prefix and the bare group name)
+        # does not tell a Chinese reviewer whose turn it is: kefu's reviews name the
+        # group with its application (会计 / 管理员). Stored, so written once in the
+        # reader's language when given, else the company's.
+        models_ = self._kefu_models()
+        for review in self:
+            if review.model in models_ and review.reviewer_group_id:
+                group = review.reviewer_group_id.with_env(kefu_shared_env(self.env))
+                review.todo_by = group.sudo().full_name
 
     def _kefu_bookkeeping(self, vals):
         """What tier validation writes as the user and that signs nothing: a waiting
