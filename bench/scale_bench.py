@@ -266,6 +266,37 @@ def bench_followers(env, count, meter):
     super_env = env(su=True)
     chatter(agent_env)()
     chatter(super_env)()
+    # Issue 17: kefu's archive guard on followers and activities (ARC-10) against
+    # the same agent with the guard switched off: the difference is kefu's cost.
+    from unittest.mock import patch  # noqa: PLC0415
+
+    from odoo.addons.kefu_management.models.archive.kefu_archive_attached import (  # noqa: PLC0415
+        KefuArchiveAttached,
+    )
+
+    def unguarded(run):
+        def wrapped():
+            with (
+                patch.object(
+                    KefuArchiveAttached, "_kefu_may_match_archives", staticmethod(lambda d: False)
+                ),
+                patch.object(
+                    KefuArchiveAttached,
+                    "_check_access",
+                    lambda self, op: super(KefuArchiveAttached, self)._check_access(op),
+                ),
+            ):
+                run()
+
+        return wrapped
+
+    report(
+        f"partner chatter load as {agent.login}: kefu's archive guard on vs off",
+        count,
+        meter(chatter(agent_env)),
+        meter(unguarded(chatter(agent_env))),
+        ("guard on", "guard off"),
+    )
     report(
         f"partner chatter load: {agent.login} (below Top-secret) vs superuser",
         count,

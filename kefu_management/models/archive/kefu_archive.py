@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytz
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..base.kefu_translate import kefu_cron_lang
@@ -240,8 +241,11 @@ class KefuArchive(models.Model):
         # ends at the card's due time even before the cron marks it overdue.
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on borrowed archives."))
-        ids = list(self._borrowed_archive_ids())
-        return [("id", "in" if (operator == "=") == value else "not in", ids)]
+        # A sub-select, not a list of ids: the archive's record rule then costs no
+        # query of its own, also where followers or activities are searched (issue 17).
+        cards = self.env["kefu.archive.borrow"].sudo()._search(self._borrowed_card_domain())
+        subselect = cards.subselect(SQL.identifier(cards.table, "archive_id"))
+        return [("id", "in" if (operator == "=") == value else "not in", subselect)]
 
     def _check_access(self, operation):
         # borrowed_by_me depends on the time and on cards changed in this very
@@ -250,18 +254,16 @@ class KefuArchive(models.Model):
         return super()._check_access(operation)
 
     def _borrowed_archive_ids(self):
-        cards = (
-            self.env["kefu.archive.borrow"]
-            .sudo()
-            .search(
-                [
-                    ("borrower_id", "=", self.env.uid),
-                    ("state", "=", "granted"),
-                    ("date_due", ">", fields.Datetime.now()),
-                ]
-            )
-        )
+        cards = self.env["kefu.archive.borrow"].sudo().search(self._borrowed_card_domain())
         return set(cards.archive_id.ids)
+
+    def _borrowed_card_domain(self):
+        return [
+            ("borrower_id", "=", self.env.uid),
+            ("state", "=", "granted"),
+            ("date_due", ">", fields.Datetime.now()),
+            ("archive_id", "!=", False),
+        ]
 
     @api.constrains("secrecy_level", "classified_on", "secrecy_end")
     def _check_secrecy(self):
