@@ -81,3 +81,32 @@ registry.category("web_tour.tours").add("kefu_borrow_open_tour", {
         },
     ],
 });
+
+// Issue 18, point 6 (ARC-10): the card before and after its due time.
+registry.category("web_tour.tours").add("kefu_borrow_card_open_tour", {
+    steps: () => [
+        {
+            content: "Before the due time the borrower may open the archive",
+            trigger: ".o_form_view:not(:has(.o_widget_web_ribbon)) button[name=action_open_archive]",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("kefu_borrow_card_expired_tour", {
+    steps: () => [
+        {
+            content: "After the due time: expired ribbon and explanation, no Open button",
+            trigger:
+                ".o_form_view:has(.o_widget_web_ribbon):has(.alert-danger):not(:has(button[name=action_open_archive]))",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("kefu_borrow_archive_closed_tour", {
+    steps: () => [
+        {
+            content: "The archive is closed with a message naming the expired card",
+            trigger: ".modal:contains(借阅卡)",
+        },
+    ],
+});
