@@ -24,6 +24,7 @@
         "data/ir_cron_data.xml",
         "report/kefu_contract_reports.xml",
         "views/kefu_contract_views.xml",
+        "views/kefu_business_plan_views.xml",
         "views/kefu_contract_retrieval_views.xml",
         "views/kefu_contract_phone_approval_views.xml",
         "views/kefu_contract_custody_log_views.xml",
@@ -34,6 +35,7 @@
     ],
     "demo": [
         "demo/kefu_contract_flows.xml",
+        "demo/kefu_business_plan_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["kefu_contract/static/tests/tours/*.js"],

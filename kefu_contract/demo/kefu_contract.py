@@ -31,8 +31,8 @@ class KefuContract(models.Model):
                 "amount": amount,
                 "licence_number": "91320200MA1DEMO",
                 "licence_valid_until": today + timedelta(days=3 * 365),
-                "reputation": "No disputes found in the court records.",
-                "qualifications": "ISO 9001, pressure-equipment licence",
+                "reputation": "法院记录中未发现纠纷。",
+                "qualifications": "ISO 9001 认证，压力设备许可证",
                 "delivery_date_start": today + timedelta(days=10),
                 "delivery_date_end": today + timedelta(days=60),
             }
@@ -40,13 +40,13 @@ class KefuContract(models.Model):
             return Contract.create(values)
 
         def opinions(record):
-            record.with_user(cs).cs_credit_opinion = "Pays on time; no open complaints."
-            record.with_user(finance).finance_credit_opinion = "Within the credit limit."
+            record.with_user(cs).cs_credit_opinion = "按时付款；无未结投诉。"
+            record.with_user(finance).finance_credit_opinion = "在信用额度之内。"
 
-        contract("Valve spare parts", 45000.0)
-        under_review = contract("Gate valves for the 2nd plant", 380000.0, customer_type="new")
+        contract("阀门备件", 45000.0)
+        under_review = contract("二厂闸阀", 380000.0, customer_type="new")
         under_review.action_submit()
-        by_phone = contract("Urgent pump order", 90000.0)
+        by_phone = contract("紧急水泵订单", 90000.0)
         by_phone.action_submit()
         opinions(by_phone)
         by_phone.with_user(finance).validate_tier()
@@ -57,10 +57,10 @@ class KefuContract(models.Model):
                 "review_id": legal_review.id,
                 "confirmer_id": legal.id,
                 "phone": "+86 139 0510 0000",
-                "note": "Legal on a business trip; the customer needs the pumps this week.",
+                "note": "法务出差在外；客户本周急需水泵。",
             }
         )
-        kept = contract("Annual valve supply", 260000.0)
+        kept = contract("年度阀门供货", 260000.0)
         kept.action_submit()
         opinions(kept)
         kept.with_user(finance).validate_tier()
@@ -79,7 +79,7 @@ class KefuContract(models.Model):
             .create(
                 {
                     "contract_id": kept.id,
-                    "purpose": "Customer audit of the original at their site",
+                    "purpose": "客户需在其现场审核合同原件",
                     "date_return_due": fields.Datetime.now() + timedelta(days=3),
                 }
             )

@@ -1,3 +1,5 @@
+from . import kefu_business_plan
+from . import kefu_business_plan_change
 from . import kefu_contract
 from . import kefu_contract_custody
 from . import kefu_contract_custody_log

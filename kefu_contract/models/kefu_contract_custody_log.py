@@ -6,6 +6,7 @@ class KefuContractCustodyLog(models.Model):
 
     _name = "kefu.contract.custody.log"
     _description = "Contract Custody Log"
+    _rec_name = "contract_id"
     _order = "date desc, id desc"
 
     contract_id = fields.Many2one(

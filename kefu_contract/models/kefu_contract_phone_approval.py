@@ -11,6 +11,7 @@ class KefuContractPhoneApproval(models.Model):
 
     _name = "kefu.contract.phone.approval"
     _description = "Contract Phone Approval"
+    _rec_name = "contract_id"
     _inherit = ["kefu.protected.mixin", "mail.thread", "mail.activity.mixin", "kefu.input.mixin"]
     _order = "id desc"
     # Issue 12: the record is the audit of a signature given on someone's behalf.

@@ -23,4 +23,5 @@ class TierDefinition(models.Model):
         return super()._get_tier_validation_model_names() + [
             "kefu.contract",
             "kefu.contract.retrieval",
+            "kefu.business.plan",
         ]

@@ -1,6 +1,7 @@
 from . import test_access
 from . import test_approval_buttons
 from . import test_bad_input
+from . import test_business_plan
 from . import test_cron_language
 from . import test_custody
 from . import test_delivery

@@ -22,7 +22,7 @@ class KefuArchiveBorrow(models.Model):
             {
                 "partner_id": ref("kefu_management.kefu_partner_longteng_demo").id,
                 "approver_id": approver.id,
-                "purpose": "Prepare the framework agreement negotiation",
+                "purpose": "准备框架协议谈判",
                 "date_due": now + timedelta(days=7),
             }
         )
@@ -31,7 +31,7 @@ class KefuArchiveBorrow(models.Model):
             {
                 "partner_id": ref("kefu_management.kefu_partner_jinyuan_demo").id,
                 "approver_id": approver.id,
-                "purpose": "Quarterly sales review with the customer",
+                "purpose": "与客户进行季度销售回顾",
                 "date_due": now + timedelta(days=3),
             }
         )
@@ -47,7 +47,7 @@ class KefuArchiveBorrow(models.Model):
             .create(
                 {
                     "archive_id": ref("kefu_management.kefu_archive_huaxin_demo").id,
-                    "reason": "Duplicate paper copy of the 2019 profile, superseded",
+                    "reason": "2019 年资料的重复纸质副本，已被新版取代",
                 }
             )
         )

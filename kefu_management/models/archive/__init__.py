@@ -7,11 +7,14 @@ from . import kefu_archive_destruction
 from . import kefu_archive_form
 from . import kefu_archive_form_deadline
 from . import kefu_archive_incident
+from . import kefu_archive_kpi
 from . import kefu_archive_material
 from . import kefu_archive_read
+from . import kefu_archive_request
 from . import kefu_archive_secrecy
 from . import kefu_customer_report
 from . import mail_activity
 from . import mail_followers
 from . import res_config_settings
 from . import res_partner
+from . import res_users

@@ -3,8 +3,8 @@ from datetime import timedelta
 import pytz
 
 from odoo import api, fields, models
-from odoo.tools import SQL
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from ..base.kefu_translate import kefu_cron_lang
 from ..base.kefu_translate import kefu_person_env

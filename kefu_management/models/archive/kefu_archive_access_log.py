@@ -15,6 +15,7 @@ class KefuArchiveAccessLog(models.Model):
 
     _name = "kefu.archive.access.log"
     _description = "Archive Access Log"
+    _rec_name = "archive_id"
     _order = "id desc"
 
     archive_id = fields.Many2one("kefu.archive", required=True, index=True, ondelete="cascade")

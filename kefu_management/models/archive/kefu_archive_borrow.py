@@ -221,7 +221,12 @@ class KefuArchiveBorrow(models.Model):
         department's manager); else, or when hr names none, the members of the
         approver group of the settings. Never the borrower himself."""
         self.ensure_one()
-        borrower = self.borrower_id
+        return self._kefu_managers_of(self.borrower_id)
+
+    @api.model
+    def _kefu_managers_of(self, borrower):
+        """ARC-7: the department managers of ``borrower`` (also used by the
+        customer information requests, ``kefu.archive.request``)."""
         if "hr.employee" in self.env:
             employees = self.env["hr.employee"].sudo().search([("user_id", "=", borrower.id)])
             managers = (employees.parent_id | employees.department_id.manager_id).user_id

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..base.kefu_translate import kefu_shared_env
+
 # ARC-2: the first fields of the customer data form, all mandatory.
 MANDATORY_FIELDS = [
     "company_name",
@@ -15,6 +17,16 @@ MANDATORY_FIELDS = [
     "contact_birthday",
     "contact_time",
 ]
+# Issue 18: what the customer record already knows, taken as the form's start.
+PREFILL_FIELDS = (
+    "company_name",
+    "street",
+    "phone",
+    "contact_name",
+    "contact_position",
+    "contact_phone",
+    "contact_email",
+)
 
 
 class KefuArchiveForm(models.Model):
@@ -127,8 +139,46 @@ class KefuArchiveForm(models.Model):
         domain = [("state", "=", state), (due_field, "<", fields.Datetime.now())]
         return domain if (operator == "=") == value else ["!", *domain]
 
+    @api.onchange("partner_id")
+    def _onchange_partner_id_prefill(self):
+        # Replaces what the previous customer had filled in, keeps what was typed.
+        for form in self.filtered("partner_id"):
+            previous = self._kefu_partner_values(form._origin.partner_id)
+            for name, value in self._kefu_partner_values(form.partner_id).items():
+                if value and (not form[name] or form[name] == previous.get(name)):
+                    form[name] = value
+
+    @api.model
+    def _kefu_partner_values(self, partner):
+        """The form's fields as the customer record gives them: the company's name,
+        address and phone, and its first contact person."""
+        if not partner:
+            return {}
+        partner = partner.commercial_partner_id
+        contact = partner.child_ids.filtered(lambda c: c.type == "contact")[:1]
+        address = ", ".join(
+            part for part in (partner.street, partner.street2, partner.city) if part
+        )
+        return {
+            "company_name": partner.name,
+            "street": address,
+            "phone": partner.phone or partner.mobile,
+            "contact_name": contact.name,
+            "contact_position": contact.function,
+            "contact_phone": contact.phone or contact.mobile,
+            "contact_email": contact.email,
+        }
+
     @api.model_create_multi
     def create(self, vals_list):
+        # Also for RPC and import, which run no onchange (STYLE 17).
+        partners = self.env["res.partner"]
+        for vals in vals_list:
+            if vals.get("partner_id"):
+                known = self._kefu_partner_values(partners.browse(vals["partner_id"]))
+                for name in PREFILL_FIELDS:
+                    if name not in vals and known.get(name):
+                        vals[name] = known[name]
         forms = super().create(vals_list)
         for form in forms:
             # ARC-2: the sales person gets the deadline as an activity.
@@ -186,6 +236,7 @@ class KefuArchiveForm(models.Model):
                 archive = Archive.create(
                     {"partner_id": partner.id, "material_date": form.material_date}
                 )
+            form._kefu_fill_archive(archive)
             archive.message_post(
                 body=self.env._(
                     "Customer data form filed: contact %(contact)s (%(position)s), %(phone)s, "
@@ -206,3 +257,44 @@ class KefuArchiveForm(models.Model):
                 }
             )
             form.activity_feedback(["mail.mail_activity_data_todo"])
+
+    def _kefu_fill_archive(self, archive):
+        """ARC-1, ARC-3: the form's data goes into the archive's sections (basic
+        profile: managers, key people and their personal details), added to what
+        the archive holds, each line once. Written in the company's language: the
+        archive is shared."""
+        self.ensure_one()
+        env = kefu_shared_env(self.env, self.company_id)
+        form = self.with_env(env)
+        gender = dict(form._fields["contact_gender"]._description_selection(env)).get(
+            form.contact_gender, ""
+        )
+        lines = {
+            "managers": form.responsible_person
+            and env._("Responsible person: %(name)s", name=form.responsible_person),
+            "decision_makers": form.contact_name
+            and env._(
+                "%(name)s, %(position)s; phone %(phone)s, email %(email)s; "
+                "convenient time: %(time)s",
+                name=form.contact_name,
+                position=form.contact_position or "",
+                phone=form.contact_phone or "",
+                email=form.contact_email or "",
+                time=form.contact_time or "",
+            ),
+            "personal_details": form.contact_name
+            and (form.contact_gender or form.contact_birthday)
+            and env._(
+                "%(name)s: %(gender)s, born %(birthday)s",
+                name=form.contact_name,
+                gender=gender,
+                birthday=form.contact_birthday or "",
+            ),
+        }
+        vals = {}
+        for name, line in lines.items():
+            current = archive[name] or ""
+            if line and line not in current:
+                vals[name] = f"{current}\n{line}" if current else line
+        if vals:
+            archive.write(vals)

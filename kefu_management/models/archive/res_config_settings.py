@@ -23,6 +23,34 @@ class ResConfigSettings(models.TransientModel):
         kefu_range=(1, 4),
     )
 
+    # ARC-14: the on-time targets and their weights in the management performance.
+    kefu_arc_sales_filing_target = fields.Integer(
+        string="Sales Filing On-time Target (%)",
+        config_parameter="kefu_management.arc_sales_filing_target",
+        default=100,
+        kefu_range=(1, 100),
+    )
+    kefu_arc_sales_filing_weight = fields.Integer(
+        string="Sales Filing Weight (%)",
+        config_parameter="kefu_management.arc_sales_filing_weight",
+        default=10,
+        # The rulebook: at least 10% of the management performance.
+        kefu_range=(10, 100),
+    )
+    kefu_arc_cs_update_target = fields.Integer(
+        string="CS Archive Update On-time Target (%)",
+        config_parameter="kefu_management.arc_cs_update_target",
+        default=100,
+        kefu_range=(1, 100),
+    )
+    kefu_arc_cs_update_weight = fields.Integer(
+        string="CS Archive Update Weight (%)",
+        config_parameter="kefu_management.arc_cs_update_weight",
+        default=20,
+        # The rulebook: at least 20% of the management performance.
+        kefu_range=(20, 100),
+    )
+
     def set_values(self):
         # ARC-5: a new re-verification interval moves the stored next date of the
         # open archives, in both directions.

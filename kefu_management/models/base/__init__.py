@@ -18,3 +18,4 @@ from . import resource_calendar_attendance
 from . import resource_calendar_leaves
 from . import tier_definition
 from . import tier_review
+from . import res_config_settings_review

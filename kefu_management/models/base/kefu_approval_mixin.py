@@ -1,5 +1,10 @@
-from odoo import api, models
+from lxml import etree
+
+from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_datetime
+
+from .kefu_translate import kefu_person_env
 
 
 class KefuApprovalMixin(models.AbstractModel):
@@ -26,11 +31,36 @@ class KefuApprovalMixin(models.AbstractModel):
     # be a second, unchecked way to the same step (issue 18).
     _kefu_request_button = False
 
+    # Issue 18: the deadline of the tier now waiting, shown in the approval banner.
+    kefu_review_deadline = fields.Datetime(
+        string="Review Due", compute="_compute_kefu_review_deadline"
+    )
+
+    @api.depends("review_ids.kefu_deadline", "review_ids.status")
+    def _compute_kefu_review_deadline(self):
+        for record in self:
+            deadlines = record._kefu_current_reviews().filtered("kefu_deadline")
+            record.kefu_review_deadline = min(deadlines.mapped("kefu_deadline"), default=False)
+
     def _add_tier_validation_buttons(self, node, params):
         new_node = super()._add_tier_validation_buttons(node, params)
         if self._kefu_request_button:
             for button in new_node.xpath("//button[@name='request_validation']"):
                 button.getparent().remove(button)
+        return new_node
+
+    def _add_tier_validation_label(self, node, params):
+        # Issue 18: the reviewer reads his deadline in the banner, not in a tab.
+        new_node = super()._add_tier_validation_label(node, params)
+        for next_review in new_node.xpath("//field[@name='next_review']"):
+            due = etree.Element("span", {"class": "ms-2", "invisible": "not kefu_review_deadline"})
+            label = etree.SubElement(due, "span", {"class": "fw-bold"})
+            label.text = self.env._("Due:")
+            label.tail = " "
+            etree.SubElement(
+                due, "field", {"name": "kefu_review_deadline", "readonly": "1", "nolabel": "1"}
+            )
+            next_review.addnext(due)
         return new_node
 
     @api.model
@@ -71,7 +101,11 @@ class KefuApprovalMixin(models.AbstractModel):
         # Commands on review_ids would write the signatures as the user.
         if not self.env.su and vals.get("review_ids"):
             self.env["tier.review"]._kefu_refuse()
-        return super().write(vals)
+        res = super().write(vals)
+        if self._state_field in vals:
+            # A request cancelled, or finished by its own action: nobody is asked any more.
+            self._kefu_sync_review_activities()
+        return res
 
     def validate_tier(self):
         self._kefu_check_signature()
@@ -109,7 +143,9 @@ class KefuApprovalMixin(models.AbstractModel):
             self._kefu_check_staffing(review)
         if not review:
             return None  # nothing for this user to sign, as in tier validation
-        return super(KefuApprovalMixin, self.sudo())._validate_tier(review.sudo())
+        res = super(KefuApprovalMixin, self.sudo())._validate_tier(review.sudo())
+        self._kefu_sync_review_activities()
+        return res
 
     @api.depends_context("uid")
     @api.depends("review_ids.status")
@@ -185,24 +221,133 @@ class KefuApprovalMixin(models.AbstractModel):
             self._kefu_check_staffing(review, rejecting=True)
         if not review:
             return None
-        return super(KefuApprovalMixin, self.sudo())._rejected_tier(review.sudo())
+        res = super(KefuApprovalMixin, self.sudo())._rejected_tier(review.sudo())
+        self._kefu_sync_review_activities()
+        return res
 
     def request_validation(self):
         self.check_access("write")
         reviews = super(KefuApprovalMixin, self.sudo()).request_validation()
         self._kefu_reviews_changed()
+        self._kefu_sync_review_activities()
         return reviews.with_env(self.env)
 
     def restart_validation(self):
         self.check_access("write")
         res = super(KefuApprovalMixin, self.sudo()).restart_validation()
         self._kefu_reviews_changed()
+        self._kefu_sync_review_activities()
         return res
 
     def _kefu_reviews_changed(self):
         # ``need_validation`` has no dependencies: left cached, a later state write
         # would make tier validation request (and sign) the reviews a second time.
         self.invalidate_recordset(["review_ids", "need_validation"])
+
+    # Reviewers' activities (issue 18) ---------------------------------------------
+
+    def _kefu_current_reviews(self):
+        """The reviews now waiting for their reviewers: every open review of a
+        request under way, but of a sequence-bound ladder only the first open tier.
+        None once the request is rejected or has left its validation state."""
+        self.ensure_one()
+        reviews = self.env["tier.review"]
+        if self[self._state_field] not in self._state_from or not self.id:
+            return reviews
+        if self.review_ids.filtered(lambda r: r.status == "rejected"):
+            return reviews
+        open_ = self.review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
+        if not open_:
+            return reviews
+        first = min(open_.mapped("sequence"))
+        return open_.filtered(lambda r: not r.approve_sequence or r.sequence == first)
+
+    def _kefu_review_days(self):
+        """Working days a reviewer has; CON-3 sets its own on contract reviews."""
+        return self.env["kefu.settings"].get_value("kefu_review_days")
+
+    def _kefu_review_candidates(self, review, current):
+        """Who is asked to sign ``review``: its reviewers but the requester and
+        those who signed already; on a ladder of distinct signers (ARC-9), holders
+        of a later tier's role only when nobody else holds this one."""
+        signed = self.review_ids.filtered(lambda r: r.status == "approved").done_by
+        users = review.reviewer_ids.filtered(lambda u: u.active and not u.share)
+        users -= signed | self._kefu_requester()
+        if self._kefu_distinct_tiers:
+            later = self.review_ids.filtered(
+                lambda r: r.status in ("waiting", "pending") and r.sequence > review.sequence
+            )
+            own = users - later.reviewer_ids
+            users = own or users
+        return users
+
+    def _kefu_sync_review_activities(self):
+        """One activity per reviewer of the reviews now waiting, due at his
+        working-day deadline and written in his language; activities of reviews
+        signed, rejected or no longer requested are closed."""
+        activity_type = self.env.ref(
+            "kefu_management.mail_act_kefu_review", raise_if_not_found=False
+        )
+        if not activity_type:
+            return
+        now = fields.Datetime.now()
+        Activity = self.env["mail.activity"].sudo()
+        for record in self.sudo():
+            current = record._kefu_current_reviews()
+            unstamped = current.filtered(lambda r: not r.kefu_deadline)
+            if unstamped:
+                unstamped._kefu_set_deadline(now, record._kefu_review_days())
+            wanted = {}
+            for review in current.sorted(lambda r: (r.kefu_deadline, r.sequence)):
+                for user in record._kefu_review_candidates(review, current):
+                    wanted.setdefault(user, review)
+            existing = Activity.search(
+                [
+                    ("res_model", "=", record._name),
+                    ("res_id", "=", record.id),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+            for activity in existing:
+                review = wanted.pop(activity.user_id, None)
+                if review is None:
+                    record._kefu_close_review_activity(activity)
+                    continue
+                due = review._kefu_due_date(activity.user_id)
+                if activity.date_deadline != due:
+                    activity.date_deadline = due
+            for user, review in wanted.items():
+                record._kefu_schedule_review_activity(activity_type, user, review)
+
+    def _kefu_close_review_activity(self, activity):
+        # The signer's own activity is done (kept in the chatter); the other
+        # reviewers of the tier, or all of them when the request ended, have
+        # nothing left to do.
+        if activity.user_id == self.env.user:
+            activity.action_feedback()
+        else:
+            activity.unlink()
+
+    def _kefu_schedule_review_activity(self, activity_type, user, review):
+        env = kefu_person_env(self.env, user)
+        record = self.with_env(env)
+        tier = review.with_env(env).sudo()
+        tier_name = tier.name or tier.definition_id.name or ""
+        deadline = format_datetime(
+            env, review.kefu_deadline, tz=user.tz or review._kefu_tz(), dt_format="short"
+        )
+        record.activity_schedule(
+            activity_type_id=activity_type.id,
+            date_deadline=review._kefu_due_date(user),
+            user_id=user.id,
+            summary=env._("Review: %(tier)s", tier=tier_name),
+            note=env._(
+                "Please validate or reject %(document)s (%(tier)s) by %(deadline)s.",
+                document=record.display_name,
+                tier=tier_name,
+                deadline=deadline,
+            ),
+        )
 
 
 def _distinct_signers(candidates):

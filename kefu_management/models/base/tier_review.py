@@ -1,4 +1,6 @@
-from odoo import api, models
+import pytz
+
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 from .kefu_translate import kefu_shared_env
@@ -12,7 +14,13 @@ class TierReview(models.Model):
     modules' reviews keep that behaviour.
     """
 
-    _inherit = "tier.review"
+    _name = "tier.review"
+    _inherit = ["tier.review", "kefu.deadline.mixin"]  # pylint: disable=consider-merging-classes-inherited
+
+    # Issue 18 (CON-3 for contracts): when the review is due, from the moment it
+    # reached its reviewers, in working time. Set by the system only.
+    kefu_deadline = fields.Datetime(string="Review Due", readonly=True, index=True)
+    kefu_requested_on = fields.Datetime(string="Requested from Reviewers On", readonly=True)
 
     @api.model
     def _kefu_models(self):
@@ -31,7 +39,67 @@ class TierReview(models.Model):
             or (self._kefu_signatures() and not self._kefu_bookkeeping(vals))
         ):
             self._kefu_refuse()
-        return super().write(vals)
+        res = super().write(vals)
+        if "kefu_deadline" in vals and not self.env.context.get("kefu_deadline_stamp"):
+            # A deadline moved (CON-3 stamp, calendar change): the activities follow.
+            for model, reviews in self._kefu_signatures().grouped("model").items():
+                self.env[model].browse(reviews.mapped("res_id")).exists().with_env(
+                    self.env
+                )._kefu_sync_review_activities()
+        return res
+
+    def _kefu_set_deadline(self, start, days):
+        working_time = self.env["kefu.working.time"]
+        for review in self:
+            review.sudo().with_context(kefu_deadline_stamp=True).write(
+                {
+                    "kefu_requested_on": start,
+                    "kefu_deadline": working_time.add_working_days(
+                        start, days, review.company_id or None
+                    ),
+                }
+            )
+
+    @api.model
+    def _kefu_recompute_deadlines(self, companies):
+        # Open reviews of every kefu approval follow the calendar; those CON-3
+        # stamped (kefu_contract: kefu_reached_on) are recomputed there.
+        reviews = self.search(
+            [
+                ("model", "in", list(self._kefu_models())),
+                ("status", "in", ("waiting", "pending")),
+                ("kefu_requested_on", "!=", False),
+                ("kefu_deadline", ">", fields.Datetime.now()),
+                "|",
+                ("company_id", "in", companies.ids),
+                ("company_id", "=", False),
+            ]
+        )
+        if "kefu_reached_on" in self._fields:
+            reviews = reviews.filtered(lambda r: not r.kefu_reached_on)
+        working_time = self.env["kefu.working.time"]
+        for review in reviews:
+            document = self.env[review.model].browse(review.res_id)
+            review.write(
+                {
+                    "kefu_deadline": working_time.add_working_days(
+                        review.kefu_requested_on,
+                        document._kefu_review_days(),
+                        review.company_id or None,
+                    )
+                }
+            )
+        return super()._kefu_recompute_deadlines(companies)
+
+    def _kefu_tz(self):
+        calendar = self.env["kefu.working.time"]._calendar(self.company_id or None)
+        return calendar.tz or "UTC"
+
+    def _kefu_due_date(self, user):
+        """The deadline as a date in the reviewer's time zone (activities are dated)."""
+        self.ensure_one()
+        tz = pytz.timezone(user.tz or self._kefu_tz())
+        return pytz.utc.localize(self.kefu_deadline).astimezone(tz).date()
 
     @api.depends("reviewer_ids")
     def _compute_todo_by(self):

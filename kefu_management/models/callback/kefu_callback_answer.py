@@ -7,6 +7,7 @@ class KefuCallbackAnswer(models.Model):
 
     _name = "kefu.callback.answer"
     _description = "Callback Form Answer"
+    _rec_name = "question_id"
     _order = "callback_id, sequence, id"
 
     callback_id = fields.Many2one("kefu.callback", required=True, ondelete="cascade", index=True)

@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.exceptions import MissingError
 from odoo.osv import expression
 
 from ..base.kefu_translate import kefu_cron_lang
@@ -17,8 +18,9 @@ class KefuCallbackPlanner(models.AbstractModel):
     Each step takes one locked batch of the records waiting for a callback and
     makes them leave its domain; the planner's keys (``plan_key``, unique) make
     a second run, or a second worker, plan nothing twice. Planned times never
-    fall in the customer's rest time (CBK-3); agents get the callbacks by load
-    (CBK-6).
+    fall in the customer's rest time (CBK-3); customers are picked from the
+    archive: its allocated agent calls back, other customers go to the agents by
+    load (CBK-6).
     """
 
     _name = "kefu.callback.planner"
@@ -102,8 +104,13 @@ class KefuCallbackPlanner(models.AbstractModel):
     def _team_members(self, team=None):
         if not team:
             team_id = self.env["kefu.settings"].get_value("kefu_cbk_team_id")
-            team = self.env["helpdesk.ticket.team"].sudo().browse(int(team_id or 0)).exists()
-        users = team.user_ids if team else self.env["res.users"]
+            team = self.env["helpdesk.ticket.team"].sudo().browse(int(team_id or 0) or ())
+        try:
+            # Read through the cache (a running planner read it already): no
+            # exists() query per batch; a team deleted since is no team.
+            users = team.user_ids if team else self.env["res.users"]
+        except MissingError:
+            team, users = self.env["helpdesk.ticket.team"], self.env["res.users"]
         if not users:
             users = self.env.ref("kefu_management.group_kefu_agent").sudo().users
         return team, users.filtered(lambda u: u.active and not u.share).sorted("id")
@@ -148,20 +155,65 @@ class KefuCallbackPlanner(models.AbstractModel):
         }
         team, users = self._team_members(team)
         load = None
+        picked = {}
         todo = []
+        archive_agents = self._archive_agents(
+            [vals["partner_id"] for vals in vals_list if not vals.get("user_id")]
+        )
         for vals in vals_list:
             if vals["plan_key"] in used:
                 continue
             used.add(vals["plan_key"])
             vals.setdefault("team_id", team.id)
+            if not vals.get("user_id") and archive_agents.get(vals["partner_id"]):
+                # CBK-6: customers are picked from the archive: its allocated agent
+                # calls back.
+                vals["user_id"] = archive_agents[vals["partner_id"]].id
+                picked[vals["user_id"]] = picked.get(vals["user_id"], 0) + 1
+                if load is not None:
+                    load[vals["user_id"]] = load.get(vals["user_id"], 0) + 1
             if not vals.get("user_id"):
+                # CBK-6: a customer without an archive (or whose archive has no
+                # active agent) goes to the team's agent with the fewest callbacks.
                 if load is None:
                     load = self._agent_load(users)
+                    # The archive's callbacks of this batch count too.
+                    for user_id, count in picked.items():
+                        load[user_id] = load.get(user_id, 0) + count
                 vals["user_id"] = self._pick_agent(users, load).id
             todo.append(vals)
         return Callback.with_context(
             mail_auto_subscribe_no_notify=True, mail_create_nolog=True
         ).create(todo)
+
+    @api.model
+    def _archive_agents(self, partner_ids):
+        """CBK-6: {partner id: the allocated agent of the customer's archive} (the
+        archive of the contact's company), for active internal agents; one query."""
+        partners = self.env["res.partner"].sudo().browse(set(partner_ids))
+        if not partners:
+            return {}
+        archives = (
+            self.env["kefu.archive"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("partner_id", "in", partners.commercial_partner_id.ids),
+                    ("agent_id", "!=", False),
+                ],
+                ["partner_id", "agent_id"],
+            )
+        )
+        by_company = {
+            archive.partner_id.id: archive.agent_id
+            for archive in archives
+            if archive.agent_id.active and not archive.agent_id.share
+        }
+        return {
+            partner.id: by_company[partner.commercial_partner_id.id]
+            for partner in partners
+            if partner.commercial_partner_id.id in by_company
+        }
 
     @api.model
     def _slot_vals(self, partner, earliest, base, company=None):
@@ -390,38 +442,11 @@ class KefuCallbackPlanner(models.AbstractModel):
 
     @api.model
     def coverage(self, first, after, user=None):
-        """Key customers with a done callback in [first, after) / all key customers."""
-        start, stop = self._period_bounds_utc(first, after)
-        keys = self.env["res.partner"].sudo().search([("kefu_key_customer", "=", True)])
-        domain = [
-            ("partner_id", "in", keys.ids),
-            ("state", "=", "done"),
-            ("date_end", ">=", start),
-            ("date_end", "<", stop),
-        ]
-        if user is not None:
-            planned = (
-                self.env["kefu.callback"]
-                .sudo()
-                .search(
-                    [
-                        ("partner_id", "in", keys.ids),
-                        ("user_id", "=", user.id),
-                        ("planned_date", ">=", start),
-                        ("planned_date", "<", stop),
-                    ]
-                )
-            )
-            keys = planned.partner_id
-            domain += [("user_id", "=", user.id)]
-        called = self.env["kefu.callback"].sudo().search(domain).partner_id
-        total = len(keys)
-        return {
-            "total": total,
-            "done": len(called),
-            "rate": 100.0 * len(called) / total if total else 100.0,
-            "missing": keys - called,
-        }
+        """Key customers with a done callback in [first, after) / all key customers,
+        as ``kefu.kpi.definition`` defines it (RPT-5)."""
+        return self.env["kefu.kpi.definition"]._coverage(
+            first, after - timedelta(days=1), self.env.company, user=user
+        )
 
     @api.model
     def _coverage_step(self, today):
@@ -432,12 +457,11 @@ class KefuCallbackPlanner(models.AbstractModel):
         if (after - today).days > warn:
             return None
         start, stop = self._period_bounds_utc(first, after)
-        Partner = self.env["res.partner"].sudo()
-        keys = [("kefu_key_customer", "=", True)]
-        total = Partner.search_count(keys)
-        called = Partner.search_count(keys + [self._called_in(start, stop)])
+        # RPT-5: the coverage of the KPI definition, the dashboard's figure.
+        coverage = self.coverage(first, after)
+        keys = self.env["kefu.kpi.definition"]._key_customer_domain(self.env.company)
         target = self.env["kefu.settings"].get_value("kefu_cbk_coverage_target")
-        if not total or 100.0 * called / total >= target:
+        if not coverage["total"] or coverage["rate"] >= target:
             return None
         domain = keys + [
             "!",

@@ -1,15 +1,9 @@
-from datetime import datetime, time, timedelta
-
-import pytz
-
 from odoo import api, fields, models
+
+from .kefu_kpi_definition import kpi_rate as _rate
 
 # Open complaint steps: the result has not yet been given back (CMP-4).
 OPEN_COMPLAINT_STEPS = ["new", "accepted", "judged", "routed"]
-
-
-def _rate(part, whole):
-    return round(100.0 * part / whole, 2) if whole else 0.0
 
 
 class KefuKpi(models.AbstractModel):
@@ -26,14 +20,7 @@ class KefuKpi(models.AbstractModel):
     @api.model
     def _bounds(self, date_from, date_to, company=None):
         """Naive UTC datetimes of the local dates [date_from, date_to] (inclusive)."""
-        company = company or self.env.company
-        tz = pytz.timezone(company.resource_calendar_id.tz or "UTC")
-        start = tz.localize(datetime.combine(date_from, time.min))
-        stop = tz.localize(datetime.combine(date_to + timedelta(days=1), time.min))
-        return (
-            start.astimezone(pytz.utc).replace(tzinfo=None),
-            stop.astimezone(pytz.utc).replace(tzinfo=None),
-        )
+        return self.env["kefu.kpi.definition"]._bounds(date_from, date_to, company)
 
     @api.model
     def _count(self, model, domain):
@@ -41,62 +28,22 @@ class KefuKpi(models.AbstractModel):
 
     @api.model
     def _ticket_domain(self, start, stop, company, extra=None):
-        return [
-            ("company_id", "=", company.id),
-            ("kefu_contact_date", ">=", start),
-            ("kefu_contact_date", "<", stop),
-        ] + (extra or [])
+        return self.env["kefu.kpi.definition"]._ticket_domain(start, stop, company) + (extra or [])
 
     @api.model
     def compute(self, date_from, date_to, company=None, team=None, user=None):
-        """A dict of KPI name -> value for the local dates [date_from, date_to]."""
+        """A dict of KPI name -> value for the local dates [date_from, date_to];
+        every figure as ``kefu.kpi.definition`` defines it (RPT-5)."""
         company = company or self.env.company
-        start, stop = self._bounds(date_from, date_to, company)
-        extra = []
-        if team:
-            extra.append(("team_id", "=", team.id))
-        if user:
-            extra.append(("user_id", "=", user.id))
-        tickets = self._ticket_domain(start, stop, company, extra)
-        complaints = tickets + [("kefu_is_complaint", "=", True)]
-        contacts = self._count("helpdesk.ticket", tickets)
-        complaint_count = self._count("helpdesk.ticket", complaints)
-        resolved = self._count(
-            "helpdesk.ticket", complaints + [("kefu_resolved_date", "!=", False)]
-        )
-        on_time = self._count("helpdesk.ticket", complaints + [("kefu_on_time_rate", "=", 100.0)])
-        limited = tickets + [("kefu_response_deadline", "!=", False)]
-        limited_count = self._count("helpdesk.ticket", limited)
-        breached = self._count("helpdesk.ticket", limited + [("kefu_response_breached", "=", True)])
-        values = {
-            "contacts": contacts,
-            "complaints": complaint_count,
-            # RPT-5: complaint rate = complaints / contacts.
-            "complaint_rate": _rate(complaint_count, contacts),
-            "complaint_resolution_rate": _rate(resolved, complaint_count),
-            # CMP-6: on time = result given before the promised time, of those resolved.
-            "complaint_on_time_rate": _rate(on_time, resolved),
-            "response_hit_rate": _rate(limited_count - breached, limited_count),
-        }
-        values.update(self._callback_kpis(start, stop, company, team, user))
-        values.update(self._archive_kpis(start, stop, company, user))
+        definition = self.env["kefu.kpi.definition"]
+        values = definition._ticket_figures(date_from, date_to, company, user=user, team=team)
+        values.update(self._callback_kpis(date_from, date_to, company, team, user))
+        values.update(definition._archive_figures(date_from, date_to, company, user=user))
         return values
 
     @api.model
-    def _callback_kpis(self, start, stop, company, team=None, user=None):
-        Callback = self.env["kefu.callback"]
-        domain = [
-            ("planned_date", ">=", start),
-            ("planned_date", "<", stop),
-            ("state", "!=", "cancelled"),
-        ]
-        if "company_id" in Callback._fields:
-            domain.append(("company_id", "=", company.id))
-        if team:
-            domain.append(("team_id", "=", team.id))
-        if user:
-            domain.append(("user_id", "=", user.id))
-        if not Callback.has_access("read"):
+    def _callback_kpis(self, date_from, date_to, company, team=None, user=None):
+        if not self.env["kefu.callback"].has_access("read"):
             return {
                 "callbacks": 0,
                 "callbacks_done": 0,
@@ -105,57 +52,13 @@ class KefuKpi(models.AbstractModel):
                 "key_coverage": 0.0,
                 "feedback": 0,
             }
-        planned = self._count("kefu.callback", domain)
-        done_domain = domain + [("state", "=", "done")]
-        done = self._count("kefu.callback", done_domain)
-        rated = Callback._read_group(
-            done_domain + [("satisfaction", "!=", False)], [], ["satisfaction_score:avg"]
-        )[0][0]
+        definition = self.env["kefu.kpi.definition"]
+        values = definition._callback_figures(date_from, date_to, company, user=user, team=team)
+        values.pop("rated")
         # CBK-3: key customers with a done callback in the period / key customers.
-        keys = self.env["res.partner"].search_count([("kefu_key_customer", "=", True)])
-        called = Callback._read_group(
-            done_domain + [("key_customer", "=", True)], ["partner_id"], []
-        )
-        return {
-            "callbacks": planned,
-            "callbacks_done": done,
-            "callback_rate": _rate(done, planned),
-            "satisfaction": round(rated or 0.0, 2),
-            "key_coverage": _rate(len(called), keys),
-            # RPT-1: the customers' opinions and suggestions collected (CBK-4).
-            "feedback": self._count("kefu.callback", done_domain + [("comment", "!=", False)]),
-        }
-
-    @api.model
-    def _archive_kpis(self, start, stop, company, user=None):
-        """ARC-14: sales filing and CS updating on time; counts only, never the
-        archive's content, so a classified archive shows nothing (ARC-*)."""
-        Form = self.env["kefu.archive.form"]
-        if not Form.has_access("read"):
-            return {"sales_on_time_rate": 0.0, "cs_on_time_rate": 0.0}
-        domain = [
-            ("company_id", "=", company.id),
-            ("contract_signed_on", ">=", start),
-            ("contract_signed_on", "<", stop),
-        ]
-        if user:
-            domain.append(("user_id", "=", user.id))
-        now = fields.Datetime.now()
-        # A form counts once it was handed in or its time ran out.
-        due_forms = self._count(
-            "kefu.archive.form",
-            domain + ["|", ("submitted_on", "!=", False), ("form_due", "<", now)],
-        )
-        form_on_time = self._count("kefu.archive.form", domain + [("form_on_time", "=", True)])
-        due_filings = self._count(
-            "kefu.archive.form",
-            domain + ["|", ("filed_on", "!=", False), ("filing_due", "<", now)],
-        )
-        filing_on_time = self._count("kefu.archive.form", domain + [("filing_on_time", "=", True)])
-        return {
-            "sales_on_time_rate": _rate(form_on_time, due_forms),
-            "cs_on_time_rate": _rate(filing_on_time, due_filings),
-        }
+        coverage = definition._coverage(date_from, date_to, company, user=user)
+        values["key_coverage"] = round(coverage["rate"], 2)
+        return values
 
     @api.model
     def response_hit_by(self, date_from, date_to, groupby, company=None):

@@ -11,6 +11,7 @@ class KefuKpiDaily(models.Model):
 
     _name = "kefu.kpi.daily"
     _description = "Daily Service Counts"
+    _rec_name = "user_id"
     _auto = False
     _order = "day desc, user_id"
 
@@ -34,7 +35,7 @@ class KefuKpiDaily(models.Model):
                        AND name = 'kefu_enquiry_type_consultation'
                 ), events AS (
                     SELECT t.company_id,
-                           COALESCE(t.kefu_first_responder_id, t.user_id) AS user_id,
+                           t.user_id,  -- RPT-5: the assignee (kefu.kpi.definition)
                            t.team_id,
                            (t.kefu_contact_date AT TIME ZONE 'UTC'
                                AT TIME ZONE COALESCE(rc.tz, 'UTC'))::date AS day,

@@ -41,7 +41,7 @@ class KefuKpiTicket(models.Model):
             f"""
             CREATE OR REPLACE VIEW {self._table} AS (
                 SELECT t.id, t.id AS ticket_id, t.kefu_contact_date AS contact_date,
-                       COALESCE(t.kefu_first_responder_id, t.user_id) AS user_id,
+                       t.user_id,
                        t.team_id, t.company_id, t.kefu_enquiry_type_id AS enquiry_type_id,
                        t.channel_id, COALESCE(t.kefu_is_complaint, false) AS is_complaint,
                        1 AS contact_count,

@@ -16,3 +16,4 @@ from . import kefu_shift_handover_line
 from . import kefu_ticket_contact
 from . import kefu_ticket_handover
 from . import res_config_settings
+from . import helpdesk_ticket_routing

@@ -124,6 +124,8 @@ class HelpdeskTicket(models.Model):
             newly_major = self.filtered(lambda t: t.kefu_complaint_level != "major")
         result = super().write(vals)
         newly_major.filtered("kefu_is_complaint")._kefu_escalate_major()
+        if vals.get("kefu_complaint_state") == "accepted":
+            self.filtered("kefu_is_complaint")._kefu_stage_in_progress()
         if vals.get("stage_id"):
             closing = self.filtered(
                 lambda t: (
@@ -144,6 +146,27 @@ class HelpdeskTicket(models.Model):
                     feedback=self.env._("The complaint was archived.")
                 )
         return result
+
+    def _kefu_stage_in_progress(self):
+        """CMP-1: an accepted complaint is being worked on: the ticket moves on to
+        helpdesk_mgmt's "In Progress" stage, or, for a team with its own stages, to
+        its next open stage. A ticket already further on is never moved back."""
+        in_progress = self.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_stage_in_progress", raise_if_not_found=False
+        )
+        for ticket in self:
+            current = ticket.stage_id
+            if current.closed:
+                continue
+            stages = ticket.team_id._get_applicable_stages()
+            later = stages.filtered(
+                lambda s, current=current: (
+                    not s.closed and (s.sequence, s.id) > (current.sequence, current.id)
+                )
+            )
+            target = in_progress if in_progress in later else later[:1]
+            if target and (not current or target != current):
+                ticket.write({"stage_id": target.id})
 
     def _kefu_check_can_close(self):
         for ticket in self.filtered("kefu_is_complaint"):

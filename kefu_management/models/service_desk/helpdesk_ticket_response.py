@@ -120,10 +120,13 @@ class HelpdeskTicket(models.Model):
         return self.env["kefu.cron.batch"].take("helpdesk.ticket", domain, batch_size)
 
     def _kefu_response_responsibles(self):
-        """The responsible user and their Team Leader."""
+        """The responsible user and their Team Leader (and the franchise specialist)."""
         self.ensure_one()
         users = self.user_id or self.kefu_first_responder_id
         users |= self.team_id.user_id
+        if self.kefu_route == "franchise":
+            # SVC-2: the franchise specialist calls back: warned too.
+            users |= self.kefu_routed_user_id
         return users.filtered(lambda u: u.active and not u.share)
 
     @api.model
@@ -176,7 +179,12 @@ class HelpdeskTicket(models.Model):
         deadline = pytz.utc.localize(self.kefu_response_deadline).astimezone(
             pytz.timezone(calendar.tz or "UTC")
         )
-        for user in self._kefu_response_responsibles():
+        # SVC-2: whoever has the reply activity already (the franchise specialist)
+        # gets no second one.
+        reminded = self.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref(ACTIVITY_TYPE)
+        ).user_id
+        for user in self._kefu_response_responsibles() - reminded:
             self.activity_schedule(
                 ACTIVITY_TYPE,
                 date_deadline=deadline.date(),

@@ -6,6 +6,7 @@ class KefuDutyRoster(models.Model):
 
     _name = "kefu.duty.roster"
     _description = "Holiday Duty Roster"
+    _rec_name = "user_id"
     _inherit = ["mail.thread", "kefu.input.mixin"]
     _order = "date desc, sequence, id"
 

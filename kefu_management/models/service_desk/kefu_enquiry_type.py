@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class KefuEnquiryType(models.Model):
@@ -16,3 +16,22 @@ class KefuEnquiryType(models.Model):
         string="Complaint", help="Tickets of this type follow the complaint closed loop."
     )
     description = fields.Text()
+    # SVC-2: who takes enquiries of this type beyond the agent.
+    kefu_route = fields.Selection(
+        [
+            ("franchise", "Franchise specialist calls back"),
+            ("wholesale", "Large leads go to the superior"),
+        ],
+        string="Routing",
+        help="Franchise: the franchise specialist (Settings) is notified and calls the "
+        "customer back within the franchise limit. Wholesale: a lead whose estimated "
+        "order amount reaches the large-lead amount (Settings) goes to the superior at "
+        "once.",
+    )
+
+    @api.model
+    def _kefu_link_route(self, type_id, route):
+        """Data hook: give an enquiry type its routing once (noupdate records)."""
+        enquiry_type = self.browse(type_id).exists()
+        if enquiry_type and not enquiry_type.kefu_route:
+            enquiry_type.kefu_route = route

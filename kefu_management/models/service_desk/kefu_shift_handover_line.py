@@ -6,6 +6,7 @@ class KefuShiftHandoverLine(models.Model):
 
     _name = "kefu.shift.handover.line"
     _description = "Shift Handover Matter"
+    _rec_name = "ticket_id"
     _inherit = ["kefu.input.mixin"]
     _order = "id"
 

@@ -7,6 +7,7 @@ class KefuTicketHandover(models.Model):
 
     _name = "kefu.ticket.handover"
     _description = "Ticket Hand-over"
+    _rec_name = "ticket_id"
     _inherit = ["kefu.input.mixin"]
     _order = "date desc, id desc"
 

@@ -74,6 +74,35 @@ class ResConfigSettings(models.TransientModel):
         kefu_range=(1, 43200),
     )
     kefu_svc_franchise_basis = _basis("Count the Franchise Limit In", "franchise")
+    # SVC-2: who calls a franchise enquirer back (empty: a Customer Service Manager).
+    kefu_svc_franchise_user_id = fields.Many2one(
+        "res.users",
+        string="Franchise Specialist",
+        config_parameter="kefu_management.svc_franchise_user_id",
+        domain="[('share', '=', False)]",
+        help="Calls every franchise enquirer back within the franchise limit and is "
+        "notified at once. Empty: the Customer Service Manager with the fewest open "
+        "routed enquiries.",
+    )
+    # SVC-2: a wholesale lead from this amount is large and goes to the superior (the
+    # rulebook names no amount: 100,000 is kefu's default).
+    kefu_svc_wholesale_amount = fields.Float(
+        string="Large Wholesale Lead From (amount)",
+        config_parameter="kefu_management.svc_wholesale_amount",
+        default=100000.0,
+        kefu_range=(1, 1_000_000_000),
+        help="A wholesale lead whose estimated order amount reaches this value is "
+        "reported to the superior at once. The rulebook names no amount: 100,000 is "
+        "kefu's default.",
+    )
+    kefu_svc_wholesale_user_id = fields.Many2one(
+        "res.users",
+        string="Superior for Large Wholesale Leads",
+        config_parameter="kefu_management.svc_wholesale_user_id",
+        domain="[('share', '=', False)]",
+        help="Gets every large wholesale lead at once (e.g. the regional manager). "
+        "Empty: the Customer Service Manager with the fewest open routed enquiries.",
+    )
     # SVC-2: how long before a breach the responsible user is warned.
     kefu_svc_warn_minutes = fields.Integer(
         string="Warn Before Breach (minutes)",

@@ -1,4 +1,62 @@
 from odoo import api, fields, models
+from odoo.tools import format_amount, format_date
+
+# ARC-1 (ARC-3 for the personal details): the archive's four sections, in the
+# rulebook's order, each field printed under its label.
+SECTIONS = (
+    (
+        "basic",
+        (
+            "org_structure",
+            "owners",
+            "managers",
+            "decision_makers",
+            "personal_details",
+            "qualifications",
+            "founded_on",
+            "first_trade_on",
+            "company_size",
+            "industry_id",
+            "assets",
+        ),
+    ),
+    (
+        "characteristics",
+        (
+            "service_area",
+            "sales_capacity",
+            "potential",
+            "culture",
+            "policies",
+            "staff_count",
+            "revenue",
+            "management_style",
+        ),
+    ),
+    (
+        "business",
+        (
+            "past_sales",
+            "current_sales",
+            "staff_quality",
+            "competitor_relations",
+            "cooperation_attitude",
+        ),
+    ),
+    (
+        "trade",
+        (
+            "sales_activity",
+            "problems",
+            "strengths",
+            "plans",
+            "reputation",
+            "credit_status",
+            "trade_terms",
+            "past_credit_problems",
+        ),
+    ),
+)
 
 
 class KefuArchiveReport(models.AbstractModel):
@@ -18,9 +76,39 @@ class KefuArchiveReport(models.AbstractModel):
             "doc_ids": docids,
             "doc_model": "kefu.archive",
             "docs": docs,
+            "kefu_sections": self._kefu_sections,
             "kefu_watermark": self.env._(
                 "Read by %(name)s on %(time)s",
                 name=self.env.user.name,
                 time=now.strftime("%Y-%m-%d %H:%M"),
             ),
         }
+
+    def _kefu_sections(self, archive):
+        """[(section, [(label, text)])] of one archive, labels in the report's
+        language (the template prints the section titles)."""
+        return [
+            (
+                key,
+                [
+                    (
+                        archive._fields[name]._description_string(self.env),
+                        self._kefu_text(archive, name),
+                    )
+                    for name in names
+                ],
+            )
+            for key, names in SECTIONS
+        ]
+
+    def _kefu_text(self, archive, name):
+        field, value = archive._fields[name], archive[name]
+        if not value and field.type != "integer":
+            return ""
+        if field.type == "date":
+            return format_date(self.env, value)
+        if field.type == "monetary":
+            return format_amount(self.env, value, archive.currency_id)
+        if field.type == "many2one":
+            return value.display_name
+        return str(value)

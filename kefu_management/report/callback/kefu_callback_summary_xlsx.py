@@ -1,7 +1,6 @@
 from collections import defaultdict
 from datetime import date
 
-import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import models
@@ -16,67 +15,57 @@ class KefuCallbackSummaryXlsx(models.AbstractModel):
     _inherit = "report.report_xlsx.abstract"
     _description = "Callback Summary Report"
 
-    def _period_of(self, callback, tz):
-        moment = pytz.utc.localize(callback.planned_date).astimezone(tz)
-        return moment.strftime("%Y-%m")
+    def _period_of(self, callback, company=None):
+        """RPT-5: the month a callback belongs to (its call's end when done)."""
+        definition = self.env["kefu.kpi.definition"]
+        day = definition._local_date(definition._callback_date(callback), company)
+        return day.strftime("%Y-%m")
 
     def _summary_rows(self, callbacks):
-        """Rows (period, agent, planned, done, key, key done, coverage, satisfaction)."""
-        tz = pytz.timezone(self.env.company.resource_calendar_id.tz or "UTC")
-        groups = defaultdict(lambda: self.env["kefu.callback"])
+        """Rows (period, agent, planned, done, key, key done, coverage, satisfaction)
+        for each month and agent of the selected callbacks; the figures are the
+        whole month's, as ``kefu.kpi.definition`` defines them (RPT-5), so that
+        they equal the dashboard's and the pivot's."""
+        company = self.env.company
+        periods = defaultdict(lambda: self.env["res.users"])
         for callback in callbacks:
-            groups[(self._period_of(callback, tz), callback.user_id)] |= callback
-        planner = self.env["kefu.callback.planner"]
+            periods[self._period_of(callback, company)] |= callback.user_id
         rows = []
-        for period in sorted({key[0] for key in groups}):
-            for (group_period, user), records in sorted(
-                groups.items(), key=lambda item: (item[0][0], item[0][1].name or "")
-            ):
-                if group_period != period:
-                    continue
-                rows.append(
-                    (period, user.name or self.env._("Unassigned"), *self._figures(records))
-                )
+        for period in sorted(periods):
             first = date.fromisoformat(f"{period}-01")
-            coverage = planner.coverage(first, first + relativedelta(months=1))
-            period_records = callbacks.filtered(lambda c, p=period: self._period_of(c, tz) == p)
-            figures = self._figures(period_records)
-            rows.append(
-                (
-                    period,
-                    self.env._("All agents"),
-                    figures[0],
-                    figures[1],
-                    coverage["total"],
-                    coverage["done"],
-                    round(coverage["rate"], 1),
-                    figures[5],
+            last = first + relativedelta(months=1, days=-1)
+            users = periods[period].sorted(lambda user: user.name or "")
+            for user in users:
+                rows.append(
+                    (
+                        period,
+                        user.name or self.env._("Unassigned"),
+                        *self._figures(first, last, company, user),
+                    )
                 )
-            )
+            rows.append((period, self.env._("All agents"), *self._figures(first, last, company)))
         return rows
 
-    def _figures(self, records):
-        done = records.filtered(lambda c: c.state == "done")
-        keys = records.filtered("key_customer").partner_id
-        keys_done = done.filtered("key_customer").partner_id
-        rated = done.filtered("satisfaction")
+    def _figures(self, first, last, company, user=None):
+        definition = self.env["kefu.kpi.definition"]
+        figures = definition._callback_figures(first, last, company, user=user or None)
+        coverage = definition._coverage(first, last, company, user=user or None)
         return (
-            len(records),
-            len(done),
-            len(keys),
-            len(keys_done),
-            round(100.0 * len(keys_done) / len(keys), 1) if keys else "",
-            round(sum(rated.mapped("satisfaction_score")) / len(rated), 2) if rated else "",
+            figures["callbacks"],
+            figures["callbacks_done"],
+            coverage["total"],
+            coverage["done"],
+            round(coverage["rate"], 1) if coverage["total"] else "",
+            figures["satisfaction"] if figures["rated"] else "",
         )
 
     def _answer_rows(self, callbacks):
-        tz = pytz.timezone(self.env.company.resource_calendar_id.tz or "UTC")
         counts = defaultdict(lambda: [0, 0, 0])
         questions = {}
         for callback in callbacks.filtered(lambda c: c.state == "done"):
             for answer in callback.answer_ids:
                 key = (
-                    self._period_of(callback, tz),
+                    self._period_of(callback),
                     callback.user_id.name or "",
                     answer.question_id.sequence,
                     answer.question_id.id,

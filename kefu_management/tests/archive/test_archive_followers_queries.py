@@ -2,12 +2,14 @@ from unittest.mock import patch
 
 from odoo.tests import tagged
 
-from odoo.addons.kefu_management.models.archive.kefu_archive_attached import (
-    KefuArchiveAttached,
-)
+from odoo.addons.kefu_management.models.archive.kefu_archive_attached import KefuArchiveAttached
 from odoo.addons.mail.tools.discuss import Store
 
 from .common import KefuArchiveCase
+
+
+def _no_archive(domain):
+    return False
 
 
 def _plain_check_access(self, operation):
@@ -27,7 +29,7 @@ class TestArchiveFollowersQueries(KefuArchiveCase):
         cls.customer = cls.env["res.partner"].create({"name": "佛山顺德家具城", "is_company": True})
         cls.customer.message_subscribe(partner_ids=(cls.agent | cls.employee).partner_id.ids)
         for i in range(5):
-            cls.customer.message_post(body=f"回访记录 {i}", subtype_xmlid="mail.mt_note")
+            cls.customer.message_post(body=f"回访记录 {i}", subtype_xmlid="mail.mt_note")  # pylint: disable=translation-required
         cls.customer.activity_schedule(
             "mail.mail_activity_data_todo", user_id=cls.agent.id, summary="电话回访"
         )
@@ -62,7 +64,9 @@ class TestArchiveFollowersQueries(KefuArchiveCase):
                 self.assertGreaterEqual(len(messages), 5)  # the 5 notes at least
                 with (
                     patch.object(
-                        KefuArchiveAttached, "_kefu_may_match_archives", staticmethod(lambda d: False)
+                        KefuArchiveAttached,
+                        "_kefu_may_match_archives",
+                        staticmethod(_no_archive),
                     ),
                     patch.object(KefuArchiveAttached, "_check_access", _plain_check_access),
                 ):

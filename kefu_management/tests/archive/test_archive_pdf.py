@@ -38,3 +38,47 @@ class TestArchivePdf(KefuCase):
         # NFKC: the CJK font maps some glyphs to Kangxi radicals (⽅ for 方).
         text = unicodedata.normalize("NFKC", pdf_text(pdf))
         self.assertIn("上海东方贸易有限公司", "".join(text.split()))
+
+
+@tagged("post_install", "-at_install", "kefu", "kefu_archive")
+class TestPrintedArchiveLaysOutEveryArc1Section(KefuCase):
+    def test_every_section_and_label_printed_in_chinese(self):
+        # ARC-1: basic profile, characteristics, business status, trade status,
+        # each field under its label (issue 18: the print was a stub without labels).
+        self.env["res.lang"]._activate_lang("zh_CN")
+        partner = self.env["res.partner"].create(
+            {"name": "杭州新华商贸有限公司", "is_company": True}
+        )
+        archive = self.env["kefu.archive"].create(
+            {
+                "partner_id": partner.id,
+                "owners": "张伟 60%",
+                "service_area": "华东地区",
+                "competitor_relations": "与竞争对手关系一般",
+                "past_credit_problems": "2024年曾逾期一次",
+                "staff_count": 120,
+            }
+        )
+        report = self.env["ir.actions.report"].with_context(lang="zh_CN")
+        html, _kind = report._render_qweb_html("kefu_management.kefu_archive_report", archive.ids)
+        text = html.decode()
+        for title in ("客户基本档案", "客户特征", "业务状况", "交易活动现状"):
+            self.assertIn(title, text)
+        labels = (
+            self.env["kefu.archive"]
+            .with_context(lang="zh_CN")
+            .fields_get(
+                [
+                    "owners",
+                    "service_area",
+                    "competitor_relations",
+                    "past_credit_problems",
+                    "staff_count",
+                ],
+                ["string"],
+            )
+        )
+        for label in labels.values():
+            self.assertIn(label["string"], text)
+        for value in ("张伟 60%", "华东地区", "与竞争对手关系一般", "2024年曾逾期一次", "120"):
+            self.assertIn(value, text)

@@ -9,6 +9,7 @@ class KefuArchiveSecrecyWizard(models.TransientModel):
 
     _name = "kefu.archive.secrecy.wizard"
     _description = "Change Archive Secrecy"
+    _rec_name = "archive_id"
 
     archive_id = fields.Many2one("kefu.archive", required=True, ondelete="cascade")
     secrecy_level = fields.Selection(SECRECY_LEVELS, required=True)

@@ -27,6 +27,7 @@ class KefuHolidayImport(models.TransientModel):
 
     _name = "kefu.holiday.import"
     _description = "Import Holidays and Make-up Days"
+    _rec_name = "calendar_id"
 
     source = fields.Selection(
         [("china", "China's official calendar"), ("file", "File (CSV or XLSX)")],

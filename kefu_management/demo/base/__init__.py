@@ -1,0 +1,1 @@
+from . import kefu_holiday_demo
