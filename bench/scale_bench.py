@@ -270,9 +270,7 @@ def bench_followers(env, count, meter):
     # the same agent with the guard switched off: the difference is kefu's cost.
     from unittest.mock import patch  # noqa: PLC0415
 
-    from odoo.addons.kefu_management.models.archive.kefu_archive_attached import (  # noqa: PLC0415
-        KefuArchiveAttached,
-    )
+    from odoo.addons.kefu_management.models.archive.kefu_archive_attached import KefuArchiveAttached  # noqa: PLC0415
 
     def unguarded(run):
         def wrapped():

@@ -4,7 +4,7 @@
     "name": "Customer Service: Sales Contracts",
     "summary": "销售合同管理: contract review within working-day deadlines, phone "
     "approvals, custody and retrieval, delivery supervision, ledger",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Sales/Sales",
     "license": "LGPL-3",
     "author": "kefu",

@@ -4,7 +4,7 @@
     "name": "Customer Service: Credit Control",
     "summary": "客户信用管理: credit tiers A-D, limits enforced in sales, "
     "investigations, emergency reports, suspension of supply",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/Sales",
     "license": "LGPL-3",
     "author": "kefu",

@@ -4,7 +4,7 @@
     "name": "Customer Service Department",
     "summary": "客服部: base (groups, settings, working time), customer archives, "
     "service desk, callbacks and reporting",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/Helpdesk",
     "license": "LGPL-3",
     "author": "kefu",

@@ -50,6 +50,8 @@ class KefuContract(models.Model):
         by_phone.action_submit()
         opinions(by_phone)
         by_phone.with_user(finance).validate_tier()
+        # CRD-9: the CS credit opinion is its own step, signed by the CS Manager.
+        by_phone.with_user(cs).validate_tier()
         legal_review = by_phone.review_ids.filtered(lambda r: r.kefu_contract_role == "legal")
         self.env["kefu.contract.phone.approval"].with_user(support).create(
             {
@@ -65,6 +67,7 @@ class KefuContract(models.Model):
         opinions(kept)
         kept.with_user(finance).validate_tier()
         kept.with_user(legal).validate_tier()
+        kept.with_user(cs).validate_tier()
         kept.write(
             {
                 "signed_document": base64.b64encode(b"%PDF-1.4 demo signed contract"),

@@ -496,7 +496,8 @@ class KefuContract(models.Model):
         )
 
     def _kefu_check_opinions(self, reviews):
-        # CRD-9: Finance signs only with its opinion on the customer's credit.
+        # CRD-9: Finance and Customer Service each sign only with their opinion on
+        # the customer's credit.
         for contract in self:
             finance = reviews.filtered(lambda r: r.kefu_contract_role == "finance")
             if finance and not (contract.finance_credit_opinion or "").strip():
@@ -504,6 +505,15 @@ class KefuContract(models.Model):
                     self.env._(
                         "Give Finance's opinion on the customer's credit tier and limit "
                         "before approving %s.",
+                        contract.display_name,
+                    )
+                )
+            cs = reviews.filtered(lambda r: r.kefu_contract_role == "cs")
+            if cs and not (contract.cs_credit_opinion or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Give Customer Service's opinion on the customer's credit before "
+                        "approving %s.",
                         contract.display_name,
                     )
                 )
@@ -633,18 +643,23 @@ class KefuContract(models.Model):
         """CON-3: remind the reviewers whose working day is nearly over."""
 
         def remind(reviews):
-            for review in reviews:
-                contract = self.browse(review.res_id)
-                contract.message_post(
-                    body=self.env._(
-                        "Reminder: the review %(review)s of contract %(contract)s is due "
-                        "by %(deadline)s.",
-                        review=review.name,
-                        contract=contract.display_name,
-                        deadline=review.kefu_deadline,
-                    ),
-                    partner_ids=review.reviewer_ids.partner_id.ids,
-                )
+            # Issue 17: the batch's notes in bulk.
+            self.env["kefu.cron.batch"].log_notes(
+                [
+                    (
+                        self.browse(review.res_id),
+                        self.env._(
+                            "Reminder: the review %(review)s of contract %(contract)s is due "
+                            "by %(deadline)s.",
+                            review=review.name,
+                            contract=self.browse(review.res_id).display_name,
+                            deadline=review.kefu_deadline,
+                        ),
+                        review.reviewer_ids.partner_id,
+                    )
+                    for review in reviews
+                ]
+            )
             reviews.write({"kefu_reminded": True})
 
         return self.env["kefu.cron.batch"].run(
@@ -666,19 +681,24 @@ class KefuContract(models.Model):
         managers = self._kefu_cs_managers()
 
         def flag(reviews):
-            for review in reviews:
-                contract = self.browse(review.res_id)
-                contract._kefu_protected_write({"review_overdue": True})
-                contract.message_post(
-                    body=self.env._(
-                        "The review %(review)s of contract %(contract)s is overdue "
-                        "(due %(deadline)s).",
-                        review=review.name,
-                        contract=contract.display_name,
-                        deadline=review.kefu_deadline,
-                    ),
-                    partner_ids=managers.partner_id.ids,
-                )
+            # Issue 17: one write and the batch's notes in bulk.
+            self.browse(reviews.mapped("res_id"))._kefu_protected_write({"review_overdue": True})
+            self.env["kefu.cron.batch"].log_notes(
+                [
+                    (
+                        self.browse(review.res_id),
+                        self.env._(
+                            "The review %(review)s of contract %(contract)s is overdue "
+                            "(due %(deadline)s).",
+                            review=review.name,
+                            contract=self.browse(review.res_id).display_name,
+                            deadline=review.kefu_deadline,
+                        ),
+                        managers.partner_id,
+                    )
+                    for review in reviews
+                ]
+            )
             reviews.write({"kefu_overdue": True})
 
         return self.env["kefu.cron.batch"].run(

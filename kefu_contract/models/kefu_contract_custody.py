@@ -180,15 +180,21 @@ class KefuContract(models.Model):
         """CON-6: signed contracts not in custody after one working day."""
 
         def flag(contracts):
-            for contract in contracts:
-                contract._kefu_protected_write({"custody_late": True})
-                contract.message_post(
-                    body=self.env._(
-                        "The signed contract has not reached CS custody by %(due)s.",
-                        due=contract.custody_due,
-                    ),
-                    partner_ids=contract.user_id.partner_id.ids,
-                )
+            # Issue 17: one write and one bulk log for the batch.
+            contracts._kefu_protected_write({"custody_late": True})
+            self.env["kefu.cron.batch"].log_notes(
+                [
+                    (
+                        contract,
+                        self.env._(
+                            "The signed contract has not reached CS custody by %(due)s.",
+                            due=contract.custody_due,
+                        ),
+                        contract.user_id.partner_id,
+                    )
+                    for contract in contracts
+                ]
+            )
 
         return self.env["kefu.cron.batch"].run(
             self._name,
@@ -210,19 +216,23 @@ class KefuContract(models.Model):
 
         def flag(contracts):
             contracts._kefu_protected_write({"delivery_flagged_on": now})
+            todo = self.env.ref("mail.mail_activity_data_todo").id
+            values = {}
             for contract in contracts:
                 env = kefu_person_env(self.env, contract.user_id)
-                contract.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    date_deadline=today,
-                    summary=env._("Goods not delivered within the contract's period"),
-                    note=env._(
+                values[contract.id] = {
+                    "activity_type_id": todo,
+                    "date_deadline": today,
+                    "summary": env._("Goods not delivered within the contract's period"),
+                    "note": env._(
                         "Contract %(contract)s: delivery was due by %(date)s. Urge the delivery.",
                         contract=contract.display_name,
                         date=contract.delivery_date_end,
                     ),
-                    user_id=contract.user_id.id,
-                )
+                    "user_id": contract.user_id.id,
+                }
+            # Issue 17: the batch's activities in one create.
+            self.env["kefu.cron.batch"].schedule_activities(contracts, values)
 
         return self.env["kefu.cron.batch"].run(
             self._name,

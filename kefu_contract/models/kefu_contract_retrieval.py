@@ -171,23 +171,37 @@ class KefuContractRetrieval(models.Model):
 
         def flag(retrievals):
             retrievals._kefu_protected_write({"state": "overdue"})
-            for retrieval in retrievals:
-                retrieval.message_post(
-                    body=self.env._(
-                        "Contract %(contract)s was due back in custody by %(due)s.",
-                        contract=retrieval.contract_id.display_name,
-                        due=retrieval.date_return_due,
-                    ),
-                    partner_ids=(retrieval.requested_by_id | managers).partner_id.ids,
-                )
-                retrieval.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    date_deadline=today,
-                    summary=kefu_person_env(self.env, retrieval.requested_by_id)._(
-                        "Return the contract to CS custody"
-                    ),
-                    user_id=retrieval.requested_by_id.id,
-                )
+            # Issue 17: the batch's notes and activities in bulk.
+            batches = self.env["kefu.cron.batch"]
+            batches.log_notes(
+                [
+                    (
+                        retrieval,
+                        self.env._(
+                            "Contract %(contract)s was due back in custody by %(due)s.",
+                            contract=retrieval.contract_id.display_name,
+                            due=retrieval.date_return_due,
+                        ),
+                        (retrieval.requested_by_id | managers).partner_id,
+                    )
+                    for retrieval in retrievals
+                ]
+            )
+            todo = self.env.ref("mail.mail_activity_data_todo").id
+            batches.schedule_activities(
+                retrievals,
+                {
+                    retrieval.id: {
+                        "activity_type_id": todo,
+                        "date_deadline": today,
+                        "summary": kefu_person_env(self.env, retrieval.requested_by_id)._(
+                            "Return the contract to CS custody"
+                        ),
+                        "user_id": retrieval.requested_by_id.id,
+                    }
+                    for retrieval in retrievals
+                },
+            )
 
         return self.env["kefu.cron.batch"].run(
             self._name,

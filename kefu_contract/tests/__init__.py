@@ -3,6 +3,8 @@ from . import test_approval_buttons
 from . import test_bad_input
 from . import test_business_plan
 from . import test_cron_language
+from . import test_cron_query_bounds
+from . import test_cs_credit_opinion
 from . import test_custody
 from . import test_delivery
 from . import test_integrity_contract

@@ -65,6 +65,8 @@ class KefuContractCase(KefuCase):
         cls.give_opinions(contract)
         contract.with_user(cls.finance).validate_tier()
         contract.with_user(cls.legal).validate_tier()
+        # CRD-9: the CS opinion on credit is its own step, signed by a CS Manager.
+        contract.with_user(cls.manager).validate_tier()
 
     @classmethod
     def make_submitted(cls, **vals):

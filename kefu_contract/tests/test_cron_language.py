@@ -48,7 +48,8 @@ class TestContractCronLanguage(KefuContractCase):
         with freeze_time(self.local(2027, 1, 11, 12, 30)):
             self.as_cron("kefu.contract")._cron_remind_reviews()
         reminders = self.new_messages(contract, before)
-        self.assertEqual(len(reminders), 2)
+        # Finance, Legal and the CS credit opinion (CRD-9).
+        self.assertEqual(len(reminders), 3)
         for reminder in reminders:
             self.assertChinese(reminder.body, "Reminder")
 
@@ -58,7 +59,7 @@ class TestContractCronLanguage(KefuContractCase):
         with freeze_time(self.local(2027, 1, 11, 15, 30)):
             self.as_cron("kefu.contract")._cron_flag_overdue_reviews()
         notes = self.new_messages(contract, before)
-        self.assertEqual(len(notes), 2)
+        self.assertEqual(len(notes), 3)
         for note in notes:
             self.assertChinese(note.body, "is overdue")
 

@@ -47,7 +47,8 @@ class TestContractIntegrity(KefuContractCase):
         self.reread(contract)
         self.assertEqual(contract.state, "review")
         self.assertEqual(set(contract.review_ids.mapped("status")), {"pending"})
-        self.assertEqual(len(contract.review_ids), 2)
+        # Finance, Legal and the CS credit opinion (CRD-9).
+        self.assertEqual(len(contract.review_ids), 3)
         self.assertFalse(contract.approved_on)
 
     def test_contract_created_approved(self):

@@ -63,6 +63,8 @@ class TestPhoneApprovalIntegrity(PhoneApprovalMixin, KefuContractCase):
         self.give_opinions(self.contract)
         approval = self.PhoneApproval.create(self.phone_values(self.contract))
         self.contract.with_user(self.finance).validate_tier()
+        # CRD-9: the CS credit opinion is its own step.
+        self.contract.with_user(self.manager).validate_tier()
         self.assertEqual(approval.result, "approved")
         # The sales person sees the record (his contract), the recorder recorded it.
         for user in (self.salesman, self.support):

@@ -20,6 +20,8 @@ class TestLedger(KefuContractCase):
         self.give_opinions(reviewed)
         with freeze_time(self.local(2027, 1, 11, 9, 0)):
             reviewed.with_user(self.finance).validate_tier()
+        with freeze_time(self.local(2027, 1, 11, 11, 0)):
+            reviewed.with_user(self.manager).validate_tier()
         with freeze_time(self.local(2027, 1, 11, 14, 0)):
             reviewed.with_user(self.legal).validate_tier()
         draft = self.make_contract(title="Spare parts", amount=8000.0, user=self.salesman2)

@@ -37,6 +37,9 @@ class TestPhoneApproval(KefuContractCase):
         self.assertEqual(self.contract.state, "review")
         self.assertFalse(approval.result)
         self.contract.with_user(self.finance).validate_tier()
+        self.assertEqual(self.contract.state, "review")
+        # CRD-9: the CS credit opinion is its own step, signed by a CS Manager.
+        self.contract.with_user(self.manager).validate_tier()
         self.assertEqual(self.contract.state, "approved")
         self.assertEqual(approval.result, "approved")
         notice = self.messages(approval, "Final result")

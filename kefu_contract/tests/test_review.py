@@ -28,9 +28,9 @@ class TestReview(KefuContractCase):
         self.assertEqual(contract.credit_tier, "B")
         self.assertEqual(contract.credit_limit, self.customer.credit_limit)
         self.assertEqual(contract.extra_conditions, "Bank guarantee of 50,000")
-        self.assertEqual(len(contract.review_ids), 2, "Finance and Legal, no GM below the tier")
+        self.assertEqual(len(contract.review_ids), 3, "Finance, Legal and CS, no GM below the tier")
         self.assertEqual(
-            set(contract.review_ids.mapped("kefu_contract_role")), {"finance", "legal"}
+            set(contract.review_ids.mapped("kefu_contract_role")), {"finance", "legal", "cs"}
         )
         # CRD-9: Finance signs only with its credit opinion, the contract is approved
         # only with the CS opinion.
@@ -40,12 +40,16 @@ class TestReview(KefuContractCase):
         contract.with_user(self.finance).finance_credit_opinion = "Within the limit."
         contract.with_user(self.finance).validate_tier()
         self.assertEqual(self.review_of(contract, "finance").done_by, self.finance)
-        with self.assertRaisesText(UserError, "Customer Service has not given its opinion"):
-            contract.with_user(self.legal).validate_tier()
-        self.assertEqual(self.review_of(contract, "legal").status, "pending")
+        contract.with_user(self.legal).validate_tier()
+        self.assertEqual(contract.state, "review")
+        # CRD-9: the CS credit opinion is its own step, signed by a CS Manager, and
+        # only with the opinion written.
+        with self.assertRaisesText(UserError, "Customer Service's opinion"):
+            contract.with_user(self.manager).validate_tier()
+        self.assertEqual(self.review_of(contract, "cs").status, "pending")
         self.assertEqual(contract.state, "review")
         contract.with_user(self.agent).cs_credit_opinion = "Good payer."
-        contract.with_user(self.legal).validate_tier()
+        contract.with_user(self.manager).validate_tier()
         self.assertEqual(contract.state, "approved")
         self.assertTrue(contract.approved_on)
 
@@ -63,14 +67,14 @@ class TestReview(KefuContractCase):
         large = self.make_contract(amount=1500000.0, customer_type="key")
         (small_new | mid_new | mid_regular | large).with_user(self.salesman).action_submit()
         roles = {c: set(c.review_ids.mapped("kefu_contract_role")) for c in (small_new, mid_new)}
-        self.assertEqual(roles[small_new], {"finance", "legal"})
-        self.assertEqual(roles[mid_new], {"finance", "legal", "management"})
+        self.assertEqual(roles[small_new], {"finance", "legal", "cs"})
+        self.assertEqual(roles[mid_new], {"finance", "legal", "cs", "management"})
         self.assertNotIn("management", mid_regular.review_ids.mapped("kefu_contract_role"))
         self.assertIn("management", large.review_ids.mapped("kefu_contract_role"))
         # The highest tier-definition sequence (Finance) is listed first.
         self.assertEqual(
             large.review_ids.sorted("sequence").mapped("kefu_contract_role"),
-            ["finance", "legal", "management"],
+            ["finance", "cs", "legal", "management"],
         )
 
     def test_expired_or_missing_licence_blocks_submission(self):
@@ -97,6 +101,17 @@ class TestReview(KefuContractCase):
             contract.with_user(seller).validate_tier()
         self.assertEqual(self.review_of(contract, "finance").status, "pending")
 
+    def test_cs_manager_signs_only_with_the_cs_opinion_even_first(self):
+        # CRD-9: the CS step is signed with its opinion, whichever tier signs first.
+        contract = self.make_contract()
+        contract.with_user(self.salesman).action_submit()
+        with self.assertRaisesText(UserError, "Customer Service's opinion"):
+            contract.with_user(self.manager).validate_tier()
+        self.assertEqual(self.review_of(contract, "cs").status, "pending")
+        contract.with_user(self.agent).cs_credit_opinion = "Pays on time."
+        contract.with_user(self.manager).validate_tier()
+        self.assertEqual(self.review_of(contract, "cs").status, "approved")
+
     def test_one_person_signs_one_level(self):
         both = new_test_user(
             self.env,
@@ -112,6 +127,7 @@ class TestReview(KefuContractCase):
         with self.assertRaisesText(UserError, "already signed"):
             contract.with_user(both).validate_tier()
         contract.with_user(self.legal).validate_tier()
+        contract.with_user(self.manager).validate_tier()
         self.assertEqual(contract.state, "approved")
 
     def test_bad_dates(self):
@@ -139,6 +155,6 @@ class TestReview(KefuContractCase):
         self.assertEqual(contract.state, "draft")
         self.assertFalse(contract.review_ids)
         contract.with_user(self.salesman).action_submit()
-        self.assertEqual(len(contract.review_ids), 2)
+        self.assertEqual(len(contract.review_ids), 3)
         self.approve(contract)
         self.assertEqual(contract.state, "approved")

@@ -75,14 +75,16 @@ class TestReviewDeadline(KefuContractCase):
             Contract._cron_remind_reviews()
             Contract._cron_flag_overdue_reviews()
         reminders = self.messages(contract, "Reminder")
-        self.assertEqual(len(reminders), 2, "one reminder per open review, not per run")
+        self.assertEqual(len(reminders), 3, "one reminder per open review, not per run")
         self.assertIn(self.finance.partner_id, reminders.partner_ids)
         self.assertIn(self.legal.partner_id, reminders.partner_ids)
+        self.assertIn(self.manager.partner_id, reminders.partner_ids)
         self.assertFalse(contract.review_overdue)
         # Finance signs in time; Legal does not.
         self.give_opinions(contract)
         with freeze_time(self.local(2027, 1, 11, 14, 0)):
             contract.with_user(self.finance).validate_tier()
+            contract.with_user(self.manager).validate_tier()
         with freeze_time(self.local(2027, 1, 11, 15, 30)):
             Contract._cron_flag_overdue_reviews()
             Contract._cron_flag_overdue_reviews()
@@ -100,12 +102,14 @@ class TestReviewDeadline(KefuContractCase):
         with freeze_time(self.local(2027, 1, 8, 15, 0)):
             contract.with_user(self.salesman).action_submit()
         gm_review = self.review_of(contract, "management")
-        self.assertEqual(len(contract.review_ids), 3)
+        self.assertEqual(len(contract.review_ids), 4)
         self.assertEqual(gm_review.status, "waiting")
         self.assertFalse(gm_review.kefu_deadline)
         self.give_opinions(contract)
         with freeze_time(self.local(2027, 1, 11, 9, 0)):
             contract.with_user(self.finance).validate_tier()
+        with freeze_time(self.local(2027, 1, 11, 9, 30)):
+            contract.with_user(self.manager).validate_tier()
         with freeze_time(self.local(2027, 1, 11, 10, 0)):
             contract.with_user(self.legal).validate_tier()
         self.assertEqual(gm_review.status, "pending")
@@ -151,6 +155,7 @@ class TestReviewOnTimeRate(KefuContractCase):
         for contract in late | on_time:
             self.give_opinions(contract)
             self.sign_at(contract, self.legal, 2027, 1, 11, 10, 0)
+            self.sign_at(contract, self.manager, 2027, 1, 11, 10, 30)
         # Due Monday 15:00: Finance signs Tuesday 21:00, 30 hours later.
         self.sign_at(late, self.finance, 2027, 1, 12, 21, 0)
         self.sign_at(on_time, self.finance, 2027, 1, 11, 14, 59)

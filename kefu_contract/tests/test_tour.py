@@ -23,13 +23,23 @@ class TestContractTour(HttpCase):
             groups="kefu_management.group_kefu_agent",
             name="Tour CS",
         )
+        cs_manager = new_test_user(
+            env,
+            "tour_con_cs_manager",
+            groups="kefu_management.group_kefu_manager",
+            name="Tour CS Manager",
+        )
         url = "/odoo/action-kefu_contract.kefu_contract_action"
         self.start_tour(url, "kefu_contract_submit_tour", login="tour_con_sales")
         contract = env["kefu.contract"].search([("user_id", "=", sales.id)])
         self.assertEqual(contract.state, "review")
-        self.assertEqual(len(contract.review_ids), 2)
+        # Finance, Legal and the CS credit opinion (CRD-9).
+        self.assertEqual(len(contract.review_ids), 3)
         self.start_tour(url, "kefu_contract_cs_opinion_tour", login="tour_con_cs")
         self.start_tour(url, "kefu_contract_finance_tour", login="tour_con_finance")
+        # CRD-9: the CS Manager signs the CS credit opinion step (the reviewer's own
+        # browser path is kefu_management's reviewer tour).
+        contract.with_user(cs_manager).validate_tier()
         self.start_tour(url, "kefu_contract_legal_tour", login="tour_con_legal")
         self.assertEqual(contract.state, "approved")
         # The signed scan is attached before the sales person records the signature.

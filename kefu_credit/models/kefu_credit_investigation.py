@@ -188,8 +188,7 @@ class KefuCreditInvestigation(models.Model):
                 today = fields.Date.context_today(self)
                 vals["date_due"] = working_time.add_working_dates(today, days)
         investigations = super().create(vals_list)
-        for investigation in investigations:
-            investigation._kefu_schedule_activity()
+        investigations._kefu_schedule_activity()
         return investigations
 
     def write(self, vals):
@@ -241,15 +240,32 @@ class KefuCreditInvestigation(models.Model):
                 )
 
     def _kefu_schedule_activity(self):
-        self.ensure_one()
-        self.activity_schedule(
-            "mail.mail_activity_data_todo",
-            date_deadline=self.date_due,
-            summary=kefu_person_env(self.env, self.user_id or self.env.user)._(
-                "Credit investigation of %s", self.partner_id.display_name
-            ),
-            user_id=(self.user_id or self.env.user).id,
-        )
+        if not self.env.context.get("kefu_cron_bulk"):
+            for investigation in self:
+                user = investigation.user_id or self.env.user
+                investigation.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=investigation.date_due,
+                    summary=kefu_person_env(self.env, user)._(
+                        "Credit investigation of %s", investigation.partner_id.display_name
+                    ),
+                    user_id=user.id,
+                )
+            return
+        # Issue 17: the activities of the periodic cron's batch in one create.
+        todo = self.env.ref("mail.mail_activity_data_todo").id
+        values = {}
+        for investigation in self:
+            user = investigation.user_id or self.env.user
+            values[investigation.id] = {
+                "activity_type_id": todo,
+                "date_deadline": investigation.date_due,
+                "summary": kefu_person_env(self.env, user)._(
+                    "Credit investigation of %s", investigation.partner_id.display_name
+                ),
+                "user_id": user.id,
+            }
+        self.env["kefu.cron.batch"].schedule_activities(self, values)
 
     def action_submit(self):
         """Sales hand the facts to Finance (CRD-4)."""
@@ -411,12 +427,21 @@ class KefuCreditInvestigation(models.Model):
                 ]
             )
         batch = self.env["kefu.cron.batch"].lock(due[:batch_size])
-        self.create(
+        # Issue 17: CRD-4's due date evaluated once for the batch (all opened today).
+        date_due = self.env["kefu.working.time"].add_working_dates(
+            today, self.env["kefu.settings"].get_value("kefu_crd_investigation_days")
+        )
+        # The sales person is told by the activity: no assignment mail per record,
+        # and the cron's user follows none of them.
+        self.sudo().with_context(
+            kefu_cron_bulk=True, mail_auto_subscribe_no_notify=True, mail_create_nosubscribe=True
+        ).create(
             [
                 {
                     "partner_id": partner.id,
                     "kind": "periodic",
                     "user_id": (partner.user_id or self.env.user).id,
+                    "date_due": date_due,
                 }
                 for partner in batch
             ]

@@ -383,24 +383,59 @@ class ResPartner(models.Model):
         return done
 
     def _kefu_relax(self, policy, today):
-        for partner in self.sudo():
-            if partner._kefu_has_overdue():
-                # The months without overdue start again.
-                partner._kefu_policy_write({"kefu_credit_relax_date": today})
-                continue
+        # Issue 17: the batch costs O(1) queries per customer: one query for the
+        # customers with overdue receivables, one write per new limit, the notes
+        # in bulk.
+        partners = self.sudo()
+        overdue = partners._kefu_with_overdue(today)
+        # The months without overdue start again.
+        overdue._kefu_policy_write({"kefu_credit_relax_date": today})
+        by_limit = {}
+        for partner in partners - overdue:
             limit = partner.credit_limit * (1 + policy.relax_percent / 100.0)
             if policy.relax_max_limit:
                 limit = min(limit, policy.relax_max_limit)
-            partner._kefu_policy_write(
-                {
-                    "credit_limit": partner.currency_id.round(limit),
-                    "kefu_credit_relax_date": today,
-                }
-            )
-            partner.message_post(
-                body=self.env._(
-                    "Credit limit relaxed to %(limit)s after %(months)s months without overdue.",
-                    limit=partner.credit_limit,
-                    months=policy.relax_months,
+            limit = partner.currency_id.round(limit)
+            by_limit[limit] = by_limit.get(limit, partners.browse()) | partner
+        for limit, relaxed in by_limit.items():
+            relaxed._kefu_policy_write({"credit_limit": limit, "kefu_credit_relax_date": today})
+        self.env["kefu.cron.batch"].log_notes(
+            [
+                (
+                    partner,
+                    self.env._(
+                        "Credit limit relaxed to %(limit)s after %(months)s months without "
+                        "overdue.",
+                        limit=partner.credit_limit,
+                        months=policy.relax_months,
+                    ),
+                    None,
                 )
+                for relaxed in by_limit.values()
+                for partner in relaxed
+            ]
+        )
+
+    def _kefu_with_overdue(self, today):
+        """The customers of ``self`` with a receivable past its due date
+        (``_kefu_has_overdue`` for a batch, in one query)."""
+        commercial = self.commercial_partner_id
+        if not commercial:
+            return self.browse()
+        groups = (
+            self.env["account.move.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("partner_id", "child_of", commercial.ids),
+                    ("account_type", "=", "asset_receivable"),
+                    ("parent_state", "=", "posted"),
+                    ("reconciled", "=", False),
+                    ("amount_residual", ">", 0),
+                    ("date_maturity", "<", today),
+                ],
+                ["partner_id"],
             )
+        )
+        late = self.browse([partner.id for (partner,) in groups]).commercial_partner_id
+        return self.filtered(lambda p: p.commercial_partner_id in late)

@@ -4,6 +4,7 @@ from . import test_credit_limit
 from . import test_credit_limit_cap
 from . import test_credit_warning
 from . import test_cron_language
+from . import test_cron_query_bounds
 from . import test_emergency
 from . import test_enforcement
 from . import test_integrity_emergency

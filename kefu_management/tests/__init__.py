@@ -27,10 +27,12 @@ from .archive import test_destruction_tour
 from .archive import test_integrity_archive
 from .archive import test_integrity_borrow
 from .archive import test_integrity_destruction
+from .archive import test_integrity_request
 from .archive import test_integrity_reviews
 from .base import test_bad_input
 from .base import test_china_calendar
 from .base import test_cron_language
+from .base import test_cron_query_bounds
 from .base import test_deadline_recompute
 from .base import test_demo_china_company
 from .base import test_display_names
@@ -41,6 +43,7 @@ from .base import test_host_forms_tour
 from .base import test_install
 from .base import test_makeup_day_tour
 from .base import test_reviewer_activity
+from .base import test_reviewer_tour
 from .base import test_roles
 from .base import test_roles_tour
 from .base import test_screens_zh
@@ -49,6 +52,7 @@ from .base import test_settings
 from .base import test_third_party_zh
 from .base import test_timezone
 from .base import test_translation
+from .base import test_upgrade_path
 from .base import test_working_time
 from .base import test_working_time_queries
 from .callback import test_callback_feedback
@@ -61,6 +65,7 @@ from .callback import test_callback_report
 from .callback import test_callback_summary_archive
 from .callback import test_callback_timezone
 from .callback import test_callback_tour
+from .reporting import test_integrity_report
 from .reporting import test_kpi
 from .reporting import test_kpi_definition
 from .reporting import test_report_monthly
@@ -73,6 +78,8 @@ from .service_desk import test_complaint_timezone
 from .service_desk import test_complaint_tour
 from .service_desk import test_first_responder
 from .service_desk import test_helpdesk_access
+from .service_desk import test_integrity_ticket
+from .service_desk import test_portal_labels
 from .service_desk import test_response_limit
 from .service_desk import test_shift_handover
 from .service_desk import test_sla_tour

@@ -491,19 +491,20 @@ class KefuArchive(models.Model):
         today = fields.Date.context_today(self)
 
         def declassify(archives):
-            for archive in archives:
-                level = dict(self._fields["secrecy_level"]._description_selection(self.env))[
-                    archive.secrecy_level
-                ]
-                archive._kefu_protected_write({"secrecy_level": "none"})
-                archive.message_post(
-                    body=self.env._(
-                        "Secrecy period ended on %(date)s: "
-                        "the archive (%(level)s) is declassified.",
-                        date=archive.secrecy_end,
-                        level=level,
-                    )
+            # Issue 17: one write and one bulk log for the batch.
+            levels = dict(self._fields["secrecy_level"]._description_selection(self.env))
+            bodies = {
+                archive.id: self.env._(
+                    "Secrecy period ended on %(date)s: the archive (%(level)s) is declassified.",
+                    date=archive.secrecy_end,
+                    level=levels[archive.secrecy_level],
                 )
+                for archive in archives
+            }
+            archives._kefu_protected_write({"secrecy_level": "none"})
+            self.env["kefu.cron.batch"].log_notes(
+                [(archive, bodies[archive.id], None) for archive in archives]
+            )
 
         return self.env["kefu.cron.batch"].run(
             self._name,
@@ -520,14 +521,18 @@ class KefuArchive(models.Model):
         activity_type = self.env.ref("kefu_management.mail_activity_kefu_reverify")
 
         def remind(archives):
+            # Issue 17: the batch's activities in one create.
+            values = {}
             for archive in archives:
                 user = archive.agent_id or archive.create_uid
-                archive.activity_schedule(
-                    activity_type_id=activity_type.id,
-                    date_deadline=archive.next_verification_on,
-                    summary=activity_type.with_env(kefu_person_env(self.env, user)).summary,
-                    user_id=user.id,
-                )
+                values[archive.id] = {
+                    "activity_type_id": activity_type.id,
+                    "date_deadline": archive.next_verification_on,
+                    "summary": activity_type.with_env(kefu_person_env(self.env, user)).summary,
+                    "note": activity_type.with_env(kefu_person_env(self.env, user)).default_note,
+                    "user_id": user.id,
+                }
+            self.env["kefu.cron.batch"].schedule_activities(archives, values)
 
         return self.env["kefu.cron.batch"].run(
             self._name,

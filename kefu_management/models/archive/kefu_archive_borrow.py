@@ -347,16 +347,22 @@ class KefuArchiveBorrow(models.Model):
         managers = self.env.ref("kefu_management.group_kefu_manager").users
 
         def flag(cards):
-            for card in cards:
-                card._kefu_protected_write({"state": "overdue"})
-                card.message_post(
-                    body=self.env._(
-                        "The borrowing card is past due (%(due)s): access has ended. "
-                        "Return the archive.",
-                        due=card.date_due,
-                    ),
-                    partner_ids=(card.borrower_id | managers).partner_id.ids,
-                )
+            # Issue 17: one write and one bulk log for the batch.
+            cards._kefu_protected_write({"state": "overdue"})
+            self.env["kefu.cron.batch"].log_notes(
+                [
+                    (
+                        card,
+                        self.env._(
+                            "The borrowing card is past due (%(due)s): access has ended. "
+                            "Return the archive.",
+                            due=card.date_due,
+                        ),
+                        (card.borrower_id | managers).partner_id,
+                    )
+                    for card in cards
+                ]
+            )
 
         return self.env["kefu.cron.batch"].run(
             self._name,

@@ -1,23 +1,10 @@
-from datetime import datetime, time
-
-import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
-from odoo.tools import float_round
 
-
-def weighted_score(rate, target, weight):
-    """ARC-14: the points a KPI gives in the management performance: its full weight
-    when the rate reaches the target, in proportion below it."""
-    if not target:
-        return float(weight)
-    return float_round(float(weight) * min(rate / target, 1.0), precision_digits=2)
-
-
-def _rate(part, whole):
-    return round(100.0 * part / whole, 2) if whole else 0.0
+# ARC-14: defined once, in the KPI definitions (RPT-5); re-exported for callers.
+from ..reporting.kefu_kpi_definition import weighted_score  # noqa: F401
 
 
 class KefuArchiveKpi(models.TransientModel):
@@ -51,47 +38,21 @@ class KefuArchiveKpi(models.TransientModel):
         for record in self:
             record.display_name = title
 
-    def _bounds(self):
-        """Naive UTC datetimes of the local dates [date_from, date_to] (inclusive),
-        in the company calendar's time zone."""
-        self.ensure_one()
-        tz = pytz.timezone(self.company_id.resource_calendar_id.tz or "UTC")
-        start = tz.localize(datetime.combine(self.date_from, time.min))
-        stop = tz.localize(datetime.combine(self.date_to + relativedelta(days=1), time.min))
-        return (
-            start.astimezone(pytz.utc).replace(tzinfo=None),
-            stop.astimezone(pytz.utc).replace(tzinfo=None),
-        )
-
-    def _form_domain(self, start, stop):
-        return [
-            ("company_id", "=", self.company_id.id),
-            ("contract_signed_on", ">=", start),
-            ("contract_signed_on", "<", stop),
-        ]
-
     def sales_filing_rate(self, user):
-        """ARC-14: the sales person's forms handed in on time, among those handed
-        in or whose time ran out, in the period (by contract signature)."""
-        start, stop = self._bounds()
-        Form = self.env["kefu.archive.form"]
-        domain = self._form_domain(start, stop) + [("user_id", "=", user.id)]
-        now = fields.Datetime.now()
-        due = Form.search_count(
-            domain + ["|", ("submitted_on", "!=", False), ("form_due", "<", now)]
-        )
-        on_time = Form.search_count(domain + [("form_on_time", "=", True)])
-        return due, on_time, _rate(on_time, due)
+        """ARC-14: (counted, on time, rate) of the sales person's data forms
+        (``kefu.kpi.definition``)."""
+        return self._kefu_on_time("sales", user)
 
     def cs_update_rate(self, user):
-        """ARC-14: the CS member's filings into the archives on time, among the
-        forms he filed in the period (by contract signature)."""
-        start, stop = self._bounds()
-        Form = self.env["kefu.archive.form"]
-        domain = self._form_domain(start, stop) + [("filed_by_id", "=", user.id)]
-        due = Form.search_count(domain)
-        on_time = Form.search_count(domain + [("filing_on_time", "=", True)])
-        return due, on_time, _rate(on_time, due)
+        """ARC-14: (counted, on time, rate) of the CS member's filings into the
+        archives (``kefu.kpi.definition``)."""
+        return self._kefu_on_time("cs", user)
+
+    def _kefu_on_time(self, kind, user):
+        self.ensure_one()
+        return self.env["kefu.kpi.definition"]._archive_on_time(
+            kind, self.date_from, self.date_to, self.company_id, user=user
+        )
 
     def _kefu_check_reader(self):
         if not self.env.user.has_group("kefu_management.group_kefu_team_leader"):
@@ -101,46 +62,20 @@ class KefuArchiveKpi(models.TransientModel):
         """One line per person and KPI with forms in the period."""
         self.ensure_one()
         self._kefu_check_reader()
-        reader = self.env["kefu.settings"]
-        start, stop = self._bounds()
-        forms = self.env["kefu.archive.form"].search(self._form_domain(start, stop))
+        # ARC-14 / RPT-5: the lines as the KPI definitions compute them, the same
+        # figures as the KPI dashboard's (kefu.kpi) for each person.
+        scores = self.env["kefu.kpi.definition"]._archive_scores(
+            self.date_from, self.date_to, self.company_id
+        )
         self.line_ids.unlink()
-        lines = []
-        for kind, users, rate_of, target_field, weight_field in (
-            (
-                "sales",
-                forms.user_id,
-                self.sales_filing_rate,
-                "kefu_arc_sales_filing_target",
-                "kefu_arc_sales_filing_weight",
-            ),
-            (
-                "cs",
-                forms.filed_by_id,
-                self.cs_update_rate,
-                "kefu_arc_cs_update_target",
-                "kefu_arc_cs_update_weight",
-            ),
-        ):
-            target = reader.get_value(target_field)
-            weight = reader.get_value(weight_field)
-            for user in users.sorted("name"):
-                due, on_time, rate = rate_of(user)
-                if not due:
-                    continue
-                lines.append(
-                    {
-                        "kpi_id": self.id,
-                        "user_id": user.id,
-                        "kind": kind,
-                        "due_count": due,
-                        "on_time_count": on_time,
-                        "rate": rate,
-                        "target": target,
-                        "weight": weight,
-                        "score": weighted_score(rate, target, weight),
-                    }
-                )
+        lines = [
+            {
+                **{key: value for key, value in score.items() if key != "user"},
+                "kpi_id": self.id,
+                "user_id": score["user"].id,
+            }
+            for score in scores
+        ]
         self.env["kefu.archive.kpi.line"].create(lines)
         return {
             "type": "ir.actions.act_window",

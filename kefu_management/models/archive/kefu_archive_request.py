@@ -36,6 +36,9 @@ class KefuArchiveRequest(models.Model):
     )
     # Filed once by the requester, checked in create and _check_approver.
     _kefu_create_fields = ("requester_id", "approver_id", "company_id")
+    # ARC-7: the information provided is the CS Manager's, written at the provide
+    # step (state approved) and fixed by action_provide.
+    _kefu_answer_fields = ("answer",)
 
     name = fields.Char(
         required=True, readonly=True, copy=False, default=lambda self: self.env._("New")
@@ -161,6 +164,9 @@ class KefuArchiveRequest(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if not self.env.su:
+                # ARC-7: nobody files a request with its answer.
+                self._kefu_refuse({f for f in self._kefu_answer_fields if vals.get(f)})
             requester = vals.get("requester_id")
             if requester and requester != self.env.uid and not self.env.su:
                 raise UserError(self.env._("A request is filed by the requester himself (ARC-7)."))
@@ -170,6 +176,20 @@ class KefuArchiveRequest(models.Model):
                 self.env["ir.sequence"].next_by_code("kefu.archive.request") or request.name
             )
         return requests
+
+    def write(self, vals):
+        if not self.env.su and set(self._kefu_answer_fields) & set(vals):
+            self._kefu_check_answering(set(self._kefu_answer_fields) & set(vals))
+        return super().write(vals)
+
+    def _kefu_check_answering(self, fields):
+        """ARC-7: only a CS Manager other than the requester writes the information,
+        while the request is approved and not yet provided."""
+        user = self.env.user
+        if not user.has_group("kefu_management.group_kefu_manager") or any(
+            r.state != "approved" or r.requester_id == user for r in self
+        ):
+            self._kefu_refuse(fields)
 
     def _get_under_validation_exceptions(self):
         return super()._get_under_validation_exceptions() + [
@@ -221,6 +241,7 @@ class KefuArchiveRequest(models.Model):
                 raise UserError(self.env._("The request must be signed by every reviewer first."))
             if request.requester_id == self.env.user:
                 raise UserError(self.env._("You cannot approve your own request."))
+            # ARC-7: from here on the information provided is fixed (see write).
             request._kefu_protected_write(
                 {
                     "state": "provided",

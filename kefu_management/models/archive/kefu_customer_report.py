@@ -85,21 +85,38 @@ class KefuCustomerReport(models.Model):
         )
         existing = self.search([("period", "=", period)]).user_id
         due = self._report_due(period)
-        created = self.browse()
-        for user in salesmen - existing:
-            try:
-                # Two workers may race here: the unique constraint keeps one report.
-                with self.env.cr.savepoint(flush=True):
-                    report = self.create({"user_id": user.id, "period": period, "date_due": due})
-            except IntegrityError:
-                continue
-            report.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=due,
-                summary=kefu_person_env(self.env, user)._(
-                    "Hand in the monthly customer information report"
-                ),
-                user_id=user.id,
-            )
-            created |= report
+        users = salesmen - existing
+        # Issue 17: the reports in one create and their activities in another.
+        try:
+            # Two workers may race here: the unique constraint keeps one report.
+            with self.env.cr.savepoint(flush=True):
+                created = self.create(
+                    [{"user_id": user.id, "period": period, "date_due": due} for user in users]
+                )
+        except IntegrityError:
+            # Another worker created some meanwhile: the others one by one.
+            created = self.browse()
+            for user in users:
+                try:
+                    with self.env.cr.savepoint(flush=True):
+                        created |= self.create(
+                            {"user_id": user.id, "period": period, "date_due": due}
+                        )
+                except IntegrityError:
+                    continue
+        todo = self.env.ref("mail.mail_activity_data_todo").id
+        self.env["kefu.cron.batch"].schedule_activities(
+            created,
+            {
+                report.id: {
+                    "activity_type_id": todo,
+                    "date_deadline": due,
+                    "summary": kefu_person_env(self.env, report.user_id)._(
+                        "Hand in the monthly customer information report"
+                    ),
+                    "user_id": report.user_id.id,
+                }
+                for report in created
+            },
+        )
         return created

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 
@@ -10,18 +10,30 @@ class ResUsers(models.Model):
     kefu_ability = fields.Integer(
         string="Agent Ability",
         default=3,
+        copy=False,
         help="1 (new) to 5 (most experienced): the allocation assistant gives an agent "
         "customers in proportion to this level (ARC-15).",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # ARC-15: a new user starts at the default level; only the CS Manager rates.
+        default = self._fields["kefu_ability"].default(self)
+        if not self.env.su and any(
+            vals.get("kefu_ability", default) != default for vals in vals_list
+        ):
+            self._kefu_refuse_ability()
+        return super().create(vals_list)
+
     def write(self, vals):
         if "kefu_ability" in vals and not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "The agent's ability is set by the CS Manager in the allocation assistant."
-                )
-            )
+            self._kefu_refuse_ability()
         return super().write(vals)
+
+    def _kefu_refuse_ability(self):
+        raise AccessError(
+            self.env._("The agent's ability is set by the CS Manager in the allocation assistant.")
+        )
 
     def _kefu_set_ability(self, level):
         """ARC-15: the CS Manager rates an agent."""
@@ -29,4 +41,7 @@ class ResUsers(models.Model):
             raise AccessError(self.env._("Only the CS Manager rates the agents' ability."))
         if not 1 <= level <= 5:
             raise AccessError(self.env._("The ability is a level from 1 to 5."))
+        if self.env.user in self:
+            # Integrity: nobody rates himself.
+            raise AccessError(self.env._("Only the CS Manager rates the agents' ability."))
         self.sudo().write({"kefu_ability": level})

@@ -19,3 +19,4 @@ from . import resource_calendar_leaves
 from . import tier_definition
 from . import tier_review
 from . import res_config_settings_review
+from . import kefu_upgrade

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, models
 
 
@@ -66,3 +68,62 @@ class KefuCronBatch(models.AbstractModel):
             remaining += self.env[model_name].sudo().search_count(domain)
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
         return done, remaining
+
+    # Issue 17: a scheduled job costs at most five queries per record, so the
+    # chatter notes and the activities of a batch are created in bulk.
+
+    @api.model
+    def log_notes(self, notes):
+        """One chatter note per ``(record, body, partners)`` of ``notes`` through
+        ``_message_log_batch``; the partners are named on the note and told in
+        their Odoo inbox (a record may get several notes)."""
+        groups = defaultdict(dict)  # (model, partner ids, round) -> {id: body}
+        for record, body, partners in notes:
+            key = (record._name, tuple(sorted(partners.ids)) if partners else ())
+            turn = 0
+            while record.id in groups[(*key, turn)]:
+                turn += 1
+            groups[(*key, turn)][record.id] = body
+        messages = self.env["mail.message"].sudo()
+        for (model, partner_ids, _turn), bodies in groups.items():
+            records = self.env[model].browse(list(bodies))
+            messages |= records._message_log_batch(bodies, partner_ids=list(partner_ids))
+            records.invalidate_recordset(["message_ids"])
+        author = self.env.user.partner_id
+        self.env["mail.notification"].sudo().create(
+            [
+                {
+                    "mail_message_id": message.id,
+                    "res_partner_id": partner.id,
+                    "notification_type": "inbox",
+                    "is_read": False,
+                }
+                for message in messages
+                for partner in message.partner_ids
+                if partner != author
+            ]
+        )
+        return messages
+
+    @api.model
+    def schedule_activities(self, records, values):
+        """The activities of ``values`` ({id: mail.activity values, or a list of
+        them}) in a single create, as ``activity_schedule`` makes them (automated)."""
+        model_id = self.env["ir.model"]._get_id(records._name)
+        Type = self.env["mail.activity.type"]
+        vals_list = []
+        for record in records.filtered(lambda r: r.id in values):
+            record_values = values[record.id]
+            if isinstance(record_values, dict):
+                record_values = [record_values]
+            for activity_values in record_values:
+                vals = dict(
+                    activity_values, res_model_id=model_id, res_id=record.id, automated=True
+                )
+                activity_type = Type.browse(vals.get("activity_type_id"))
+                vals.setdefault("note", activity_type.default_note)
+                vals["summary"] = vals.get("summary") or activity_type.summary
+                vals_list.append(vals)
+        # As activity_schedule: each assigned user gets the assignment mail in
+        # their language (mail.activity's create, one per activity).
+        return self.env["mail.activity"].create(vals_list)

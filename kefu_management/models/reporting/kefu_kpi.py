@@ -1,7 +1,5 @@
 from odoo import api, fields, models
 
-from .kefu_kpi_definition import kpi_rate as _rate
-
 # Open complaint steps: the result has not yet been given back (CMP-4).
 OPEN_COMPLAINT_STEPS = ["new", "accepted", "judged", "routed"]
 
@@ -62,26 +60,11 @@ class KefuKpi(models.AbstractModel):
 
     @api.model
     def response_hit_by(self, date_from, date_to, groupby, company=None):
-        """SVC-2: response-limit hit rate per ``groupby`` (enquiry type or channel):
-        list of (record, tickets with a limit, hit rate)."""
-        company = company or self.env.company
-        start, stop = self._bounds(date_from, date_to, company)
-        domain = self._ticket_domain(
-            start, stop, company, [("kefu_response_deadline", "!=", False)]
+        """SVC-2: response-limit compliance per ``groupby`` (enquiry type or
+        channel), as ``kefu.kpi.definition`` defines it (RPT-5)."""
+        return self.env["kefu.kpi.definition"]._response_hit_by(
+            date_from, date_to, groupby, company
         )
-        rows = self.env["helpdesk.ticket"]._read_group(
-            domain, [groupby, "kefu_response_breached"], ["__count"]
-        )
-        totals = {}
-        for record, breached, count in rows:
-            total, missed = totals.get(record, (0, 0))
-            totals[record] = (total + count, missed + (count if breached else 0))
-        return [
-            (record, total, _rate(total - missed, total))
-            for record, (total, missed) in sorted(
-                totals.items(), key=lambda item: item[0].display_name or ""
-            )
-        ]
 
     @api.model
     def top_complaint_causes(self, date_from, date_to, limit, company=None):

@@ -3,11 +3,43 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
+from odoo.tools import float_round
 
 
 def kpi_rate(part, whole):
     """A percentage with two decimals; 0.0 when there is nothing to measure."""
     return round(100.0 * part / whole, 2) if whole else 0.0
+
+
+def weighted_score(rate, target, weight):
+    """ARC-14: the points a KPI gives in the management performance: its full weight
+    when the rate reaches the target, in proportion below it."""
+    if not target:
+        return float(weight)
+    return float_round(float(weight) * min(rate / target, 1.0), precision_digits=2)
+
+
+# ARC-14: kind -> (person attributed, done on, due on, on time, target and weight
+# settings). Sales (ARC-2): the form's sales person hands it in within 3 working
+# days; CS (ARC-2, ARC-14): the CS member files it into the archive within 24 hours.
+ARCHIVE_KPIS = {
+    "sales": (
+        "user_id",
+        "submitted_on",
+        "form_due",
+        "form_on_time",
+        "kefu_arc_sales_filing_target",
+        "kefu_arc_sales_filing_weight",
+    ),
+    "cs": (
+        "filed_by_id",
+        "filed_on",
+        "filing_due",
+        "filing_on_time",
+        "kefu_arc_cs_update_target",
+        "kefu_arc_cs_update_weight",
+    ),
+}
 
 
 class KefuKpiDefinition(models.AbstractModel):
@@ -39,7 +71,11 @@ class KefuKpiDefinition(models.AbstractModel):
       their limit / tickets with a limit (SVC-2). The ticket KPI pivot
       (``kefu.kpi.ticket``) holds the same measures per ticket (0 or 100).
     * ARC-14 on-time rates: forms handed in on time / forms handed in or past
-      due; filings on time / filings done or past due.
+      due; filings on time / filings done or past due. Per person: sales, the
+      form's sales person (``user_id``); CS, the member who filed it
+      (``filed_by_id``), so a filing not yet made counts for the department
+      only. Targets and weights are settings; the weighted score is the full
+      weight at the target, in proportion below it (``weighted_score``).
     * Callback completion: done / not cancelled callbacks of the period.
     * Satisfaction: the average score of the done callbacks that were rated;
       planned or unrated callbacks are not counted (never as 0).
@@ -201,32 +237,109 @@ class KefuKpiDefinition(models.AbstractModel):
         }
 
     @api.model
-    def _archive_figures(self, date_from, date_to, company=None, user=None):
-        """ARC-14: sales filing and CS updating on time; counts only, never the
-        archive's content, so a classified archive shows nothing (ARC-*)."""
+    def _response_hit_by(self, date_from, date_to, groupby, company=None):
+        """SVC-2: response-limit compliance per ``groupby`` (enquiry type or
+        channel): list of (record, tickets with a limit, rate %), the rate defined
+        as in ``_ticket_figures``."""
         company = company or self.env.company
-        Form = self.env["kefu.archive.form"]
-        if not Form.has_access("read"):
-            return {"sales_on_time_rate": 0.0, "cs_on_time_rate": 0.0}
         start, stop = self._bounds(date_from, date_to, company)
-        domain = [
+        domain = self._ticket_domain(start, stop, company) + [
+            ("kefu_response_deadline", "!=", False)
+        ]
+        rows = self.env["helpdesk.ticket"]._read_group(
+            domain, [groupby, "kefu_response_breached"], ["__count"]
+        )
+        totals = {}
+        for record, breached, count in rows:
+            total, missed = totals.get(record, (0, 0))
+            totals[record] = (total + count, missed + (count if breached else 0))
+        return [
+            (record, total, kpi_rate(total - missed, total))
+            for record, (total, missed) in sorted(
+                totals.items(), key=lambda item: item[0].display_name or ""
+            )
+        ]
+
+    @api.model
+    def _archive_domain(self, date_from, date_to, company=None):
+        """ARC-14: the company's data forms whose contract was signed in the period."""
+        company = company or self.env.company
+        start, stop = self._bounds(date_from, date_to, company)
+        return [
             ("company_id", "=", company.id),
             ("contract_signed_on", ">=", start),
             ("contract_signed_on", "<", stop),
         ]
+
+    @api.model
+    def _archive_on_time(self, kind, date_from, date_to, company=None, user=None):
+        """ARC-14: (counted, on time, rate %) of ``kind`` ("sales" or "cs") as the
+        current user sees the forms; a form counts once it was done or its time
+        ran out (``ARCHIVE_KPIS``)."""
+        person, done, due, on_time = ARCHIVE_KPIS[kind][:4]
+        Form = "kefu.archive.form"
+        domain = self._archive_domain(date_from, date_to, company)
         if user:
-            domain.append(("user_id", "=", user.id))
+            domain.append((person, "=", user.id))
         now = fields.Datetime.now()
-        # A form counts once it was handed in or its time ran out.
-        due_forms = self._count(
-            Form._name, domain + ["|", ("submitted_on", "!=", False), ("form_due", "<", now)]
+        counted = self._count(Form, domain + ["|", (done, "!=", False), (due, "<", now)])
+        in_time = self._count(Form, domain + [(on_time, "=", True)])
+        return counted, in_time, kpi_rate(in_time, counted)
+
+    @api.model
+    def _archive_target(self, kind):
+        """ARC-14: (target %, weight %) of ``kind`` from the settings."""
+        reader = self.env["kefu.settings"]
+        return tuple(float(reader.get_value(name)) for name in ARCHIVE_KPIS[kind][4:])
+
+    @api.model
+    def _archive_scores(self, date_from, date_to, company=None):
+        """ARC-14 per person: one dict per person and kind with forms counted in
+        the period: user, kind, due_count, on_time_count, rate, target, weight,
+        score."""
+        forms = self.env["kefu.archive.form"].search(
+            self._archive_domain(date_from, date_to, company)
         )
-        form_on_time = self._count(Form._name, domain + [("form_on_time", "=", True)])
-        due_filings = self._count(
-            Form._name, domain + ["|", ("filed_on", "!=", False), ("filing_due", "<", now)]
-        )
-        filing_on_time = self._count(Form._name, domain + [("filing_on_time", "=", True)])
-        return {
-            "sales_on_time_rate": kpi_rate(form_on_time, due_forms),
-            "cs_on_time_rate": kpi_rate(filing_on_time, due_filings),
-        }
+        lines = []
+        for kind, (person, *_rest) in ARCHIVE_KPIS.items():
+            target, weight = self._archive_target(kind)
+            for user in forms[person].sorted("name"):
+                counted, in_time, rate = self._archive_on_time(
+                    kind, date_from, date_to, company, user=user
+                )
+                if not counted:
+                    continue
+                lines.append(
+                    {
+                        "user": user,
+                        "kind": kind,
+                        "due_count": counted,
+                        "on_time_count": in_time,
+                        "rate": rate,
+                        "target": target,
+                        "weight": weight,
+                        "score": weighted_score(rate, target, weight),
+                    }
+                )
+        return lines
+
+    @api.model
+    def _archive_figures(self, date_from, date_to, company=None, user=None):
+        """ARC-14: sales filing and CS updating on time, their targets and weights,
+        and (per person) the weighted scores; counts only, never the archive's
+        content, so a classified archive shows nothing (ARC-*)."""
+        values = {}
+        readable = self.env["kefu.archive.form"].has_access("read")
+        for kind in ARCHIVE_KPIS:
+            target, weight = self._archive_target(kind)
+            rate = (
+                self._archive_on_time(kind, date_from, date_to, company, user=user)[2]
+                if readable
+                else 0.0
+            )
+            values[f"{kind}_on_time_rate"] = rate
+            values[f"{kind}_target"] = target
+            values[f"{kind}_weight"] = weight
+            if user:
+                values[f"{kind}_score"] = weighted_score(rate, target, weight)
+        return values

@@ -38,7 +38,18 @@ class KefuKpiReport(models.Model):
     _description = "Department Report"
     _inherit = ["mail.thread", "mail.activity.mixin", "kefu.protected.mixin"]
     _order = "date_from desc, kind"
-    _kefu_protected_fields = ("generated_on", "by_cron")
+    # Integrity: the file, its state, its due day and its responsible person change
+    # only through the report's actions and schedules; a report made by hand may be
+    # given its due day and responsible person at creation.
+    _kefu_protected_fields = (
+        "generated_on",
+        "by_cron",
+        "attachment_id",
+        "state",
+        "deadline",
+        "user_id",
+    )
+    _kefu_create_fields = ("deadline", "user_id")
 
     name = fields.Char(compute="_compute_name", store=True)
     kind = fields.Selection(REPORT_KINDS, required=True, default="quality", tracking=True)
@@ -127,9 +138,13 @@ class KefuKpiReport(models.Model):
                 }
             )
             old = report.attachment_id
-            report.write({"attachment_id": attachment.id, "state": "done"})
             report._kefu_protected_write(
-                {"generated_on": fields.Datetime.now(), "by_cron": by_cron}
+                {
+                    "attachment_id": attachment.id,
+                    "state": "done",
+                    "generated_on": fields.Datetime.now(),
+                    "by_cron": by_cron,
+                }
             )
             old.unlink()
         return True

@@ -10,6 +10,22 @@ COMPLAINT_STATES = [
     ("callback_done", "Callback Done"),
     ("archived", "Archived"),
 ]
+# Integrity (CMP-1 ... CMP-6): the step, its dates, who signed it and the flags
+# change only through the complaint's actions and the cron.
+COMPLAINT_PROTECTED = (
+    "kefu_complaint_state",
+    "kefu_accepted_date",
+    "kefu_accepted_user_id",
+    "kefu_resolved_date",
+    "kefu_promise_missed",
+    "kefu_archived_date",
+    "kefu_complaint_escalated",
+)
+# CMP-1: the promise is agreed with the customer before the acceptance, fixed after.
+PROMISE_FIELDS = ("kefu_promised_date",)
+# CMP-5: the callback is filled in before it is recorded, fixed after.
+CALLBACK_FIELDS = ("kefu_callback_date", "kefu_callback_user_id")
+CALLBACK_RECORDED = ("callback_done", "archived")
 
 
 class HelpdeskTicket(models.Model):
@@ -76,6 +92,11 @@ class HelpdeskTicket(models.Model):
         string="On-time Rate (%)", compute="_compute_kefu_rates", store=True, aggregator="avg"
     )
 
+    @property
+    def _kefu_protected_fields(self):
+        # Several classes of helpdesk.ticket add their fields: each extends the list.
+        return (*super()._kefu_protected_fields, *COMPLAINT_PROTECTED)
+
     @api.depends("kefu_resolved_date", "kefu_promised_date")
     def _compute_kefu_rates(self):
         for ticket in self:
@@ -115,6 +136,8 @@ class HelpdeskTicket(models.Model):
                 )
 
     def write(self, vals):
+        if not self.env.su:
+            self._kefu_refuse_fixed_complaint_fields(vals)
         if vals.get("stage_id"):
             stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
             if stage.closed:
@@ -135,7 +158,8 @@ class HelpdeskTicket(models.Model):
                 )
             )
             if closing:
-                closing.write(
+                # CMP-5: archived by the closing, which _kefu_check_can_close checked.
+                closing._kefu_protected_write(
                     {
                         "kefu_complaint_state": "archived",
                         "kefu_archived_date": fields.Datetime.now(),
@@ -146,6 +170,18 @@ class HelpdeskTicket(models.Model):
                     feedback=self.env._("The complaint was archived.")
                 )
         return result
+
+    def _kefu_refuse_fixed_complaint_fields(self, vals):
+        """CMP-1/CMP-5: the promise and the callback are the agent's to fill in until
+        their step is taken; then they are part of the record."""
+        fixed = set()
+        if set(PROMISE_FIELDS) & set(vals) and any(t.kefu_complaint_state != "new" for t in self):
+            fixed |= set(PROMISE_FIELDS) & set(vals)
+        if set(CALLBACK_FIELDS) & set(vals) and any(
+            t.kefu_complaint_state in CALLBACK_RECORDED for t in self
+        ):
+            fixed |= set(CALLBACK_FIELDS) & set(vals)
+        self._kefu_refuse(fixed)
 
     def _kefu_stage_in_progress(self):
         """CMP-1: an accepted complaint is being worked on: the ticket moves on to
@@ -186,6 +222,9 @@ class HelpdeskTicket(models.Model):
                 raise AccessError(self.env._("Only a CS Manager may close a major complaint."))
 
     def _kefu_check_complaint(self, states):
+        # The actions write as superuser: the acting user must be allowed to write
+        # the ticket (access rights and record rules) himself.
+        self.check_access("write")
         for ticket in self:
             if not ticket.kefu_is_complaint:
                 raise UserError(
@@ -227,7 +266,7 @@ class HelpdeskTicket(models.Model):
                 )
         template = self.env.ref("kefu_management.mail_template_kefu_complaint_accepted")
         for ticket in self:
-            ticket.write(
+            ticket._kefu_protected_write(
                 {
                     "kefu_complaint_state": "accepted",
                     "kefu_accepted_date": now,
@@ -253,7 +292,7 @@ class HelpdeskTicket(models.Model):
                 "kefu_complaint_level",
             ]
         )
-        self.write({"kefu_complaint_state": "judged"})
+        self._kefu_protected_write({"kefu_complaint_state": "judged"})
         self.filtered(lambda t: t.kefu_complaint_level == "major")._kefu_escalate_major()
         return True
 
@@ -261,7 +300,7 @@ class HelpdeskTicket(models.Model):
         """CMP-3: passed to the responsible department."""
         self._kefu_check_complaint(["judged"])
         self._kefu_require(["kefu_complaint_department_id"])
-        self.write({"kefu_complaint_state": "routed"})
+        self._kefu_protected_write({"kefu_complaint_state": "routed"})
         for ticket in self:
             responsible = ticket.kefu_complaint_department_id.user_id
             if responsible:
@@ -281,7 +320,7 @@ class HelpdeskTicket(models.Model):
         self._kefu_require(["kefu_complaint_result"])
         now = fields.Datetime.now()
         for ticket in self:
-            ticket.write(
+            ticket._kefu_protected_write(
                 {
                     "kefu_complaint_state": "result_sent",
                     "kefu_resolved_date": now,
@@ -310,7 +349,7 @@ class HelpdeskTicket(models.Model):
                 vals["kefu_callback_date"] = now
             if not ticket.kefu_callback_user_id:
                 vals["kefu_callback_user_id"] = self.env.user.id
-            ticket.write(vals)
+            ticket._kefu_protected_write(vals)
         # CMP-5: one callback per complaint: the planner's record is completed too.
         self._kefu_complete_callback_record()
         return True
@@ -336,7 +375,7 @@ class HelpdeskTicket(models.Model):
         todo = self.filtered(lambda t: t.kefu_is_complaint and not t.kefu_complaint_escalated)
         if not todo:
             return
-        todo.write({"kefu_complaint_escalated": True})
+        todo._kefu_protected_write({"kefu_complaint_escalated": True})
         # The General Manager (a CS Manager by implication) gets the major-matter report.
         managers = self._kefu_internal_users("kefu_management.group_kefu_manager")
         managers -= self._kefu_internal_users("kefu_management.group_kefu_general_manager")
@@ -365,9 +404,7 @@ class HelpdeskTicket(models.Model):
         ]
 
     def _kefu_flag_promise_missed(self):
-        for ticket in self:
-            ticket.kefu_promise_missed = True
-            ticket.message_post(
-                body=self.env._("The promised resolution time was missed."),
-                subtype_xmlid="mail.mt_note",
-            )
+        # Issue 17: one write and the notes in bulk.
+        self._kefu_protected_write({"kefu_promise_missed": True})
+        body = self.env._("The promised resolution time was missed.")
+        self.env["kefu.cron.batch"].log_notes([(ticket, body, None) for ticket in self])

@@ -19,5 +19,7 @@ class HelpdeskTicket(models.Model):
                 ("kefu_response_deadline", ">", fields.Datetime.now()),
             ]
         )
-        tickets._compute_kefu_response_deadline()
+        # Recomputed by the ORM (not a write: the deadline is protected, SVC-2).
+        self.env.add_to_compute(self._fields["kefu_response_deadline"], tickets)
+        tickets._recompute_recordset(["kefu_response_deadline"])
         return super()._kefu_recompute_deadlines(companies)

@@ -8,6 +8,15 @@ from ..base.kefu_translate import kefu_cron_lang
 from ..base.kefu_translate import kefu_person_env
 
 ACTIVITY_TYPE = "kefu_management.mail_activity_type_kefu_response"
+# Integrity (SVC-2): the reply deadline, the first reply and the breach flags are
+# set only by the compute, the reply registration and the cron.
+RESPONSE_PROTECTED = (
+    "kefu_response_deadline",
+    "kefu_first_reply_date",
+    "kefu_first_reply_user_id",
+    "kefu_response_warned",
+    "kefu_response_breached",
+)
 
 
 class HelpdeskTicket(models.Model):
@@ -30,6 +39,11 @@ class HelpdeskTicket(models.Model):
     kefu_response_breached = fields.Boolean(
         string="Response Limit Breached", readonly=True, copy=False, tracking=True, index=True
     )
+
+    @property
+    def _kefu_protected_fields(self):
+        # Several classes of helpdesk.ticket add their fields: each extends the list.
+        return (*super()._kefu_protected_fields, *RESPONSE_PROTECTED)
 
     @api.depends("kefu_enquiry_type_id", "channel_id", "kefu_contact_date", "company_id")
     def _compute_kefu_response_deadline(self):
@@ -62,7 +76,7 @@ class HelpdeskTicket(models.Model):
                 )
             )
             if reopened:
-                reopened.sudo().write(
+                reopened._kefu_protected_write(
                     {"kefu_response_warned": False, "kefu_response_breached": False}
                 )
         return result
@@ -100,7 +114,7 @@ class HelpdeskTicket(models.Model):
         """Stop the response clock at the first reply to the customer."""
         for ticket in self.filtered(lambda t: not t.kefu_first_reply_date):
             late = bool(ticket.kefu_response_deadline and when > ticket.kefu_response_deadline)
-            ticket.sudo().write(
+            ticket._kefu_protected_write(
                 {
                     "kefu_first_reply_date": when,
                     "kefu_first_reply_user_id": user.id,
@@ -151,20 +165,17 @@ class HelpdeskTicket(models.Model):
             batch_size,
         )
         more |= partial
-        for ticket in warn_batch:
-            ticket._kefu_warn_before_breach()
+        warn_batch._kefu_warn_before_breach()
         breach_batch, partial = self._kefu_locked_batch(
             open_unanswered
             + [("kefu_response_breached", "=", False), ("kefu_response_deadline", "<=", now)],
             batch_size,
         )
         more |= partial
-        for ticket in breach_batch:
-            ticket.kefu_response_breached = True
-            ticket.message_post(
-                body=self.env._("The response limit was breached: no reply to the customer yet."),
-                subtype_xmlid="mail.mt_note",
-            )
+        # Issue 17: one write and the notes in bulk.
+        breach_batch._kefu_protected_write({"kefu_response_breached": True})
+        body = self.env._("The response limit was breached: no reply to the customer yet.")
+        self.env["kefu.cron.batch"].log_notes([(ticket, body, None) for ticket in breach_batch])
         promise_batch, partial = self._kefu_locked_batch(
             self._kefu_promise_missed_domain(now), batch_size
         )
@@ -174,24 +185,30 @@ class HelpdeskTicket(models.Model):
         self.env["ir.cron"]._notify_progress(done=done, remaining=1 if more else 0)
 
     def _kefu_warn_before_breach(self):
-        self.ensure_one()
-        calendar = self.env["kefu.working.time"]._calendar(self.company_id)
-        deadline = pytz.utc.localize(self.kefu_response_deadline).astimezone(
-            pytz.timezone(calendar.tz or "UTC")
-        )
-        # SVC-2: whoever has the reply activity already (the franchise specialist)
-        # gets no second one.
-        reminded = self.activity_ids.filtered(
-            lambda a: a.activity_type_id == self.env.ref(ACTIVITY_TYPE)
-        ).user_id
-        for user in self._kefu_response_responsibles() - reminded:
-            self.activity_schedule(
-                ACTIVITY_TYPE,
-                date_deadline=deadline.date(),
-                summary=kefu_person_env(self.env, user)._(
-                    "Reply to the customer before %(deadline)s",
-                    deadline=deadline.strftime("%Y-%m-%d %H:%M"),
-                ),
-                user_id=user.id,
+        # Issue 17: the activities of the batch in one create, one write.
+        activity_type = self.env.ref(ACTIVITY_TYPE)
+        values = {}
+        for ticket in self:
+            calendar = self.env["kefu.working.time"]._calendar(ticket.company_id)
+            deadline = pytz.utc.localize(ticket.kefu_response_deadline).astimezone(
+                pytz.timezone(calendar.tz or "UTC")
             )
-        self.kefu_response_warned = True
+            # SVC-2: whoever has the reply activity already (the franchise specialist)
+            # gets no second one.
+            reminded = ticket.activity_ids.filtered(
+                lambda a: a.activity_type_id == activity_type
+            ).user_id
+            values[ticket.id] = [
+                {
+                    "activity_type_id": activity_type.id,
+                    "date_deadline": deadline.date(),
+                    "summary": kefu_person_env(self.env, user)._(
+                        "Reply to the customer before %(deadline)s",
+                        deadline=deadline.strftime("%Y-%m-%d %H:%M"),
+                    ),
+                    "user_id": user.id,
+                }
+                for user in ticket._kefu_response_responsibles() - reminded
+            ]
+        self.env["kefu.cron.batch"].schedule_activities(self, values)
+        self._kefu_protected_write({"kefu_response_warned": True})

@@ -8,6 +8,8 @@ from .res_config_settings import RESPONSE_LIMITS
 ACTIVITY_TYPE = "kefu_management.mail_activity_type_kefu_response"
 # Integrity: set only by the routing (SVC-2), never written by agents.
 ROUTING_FIELDS = ("kefu_route", "kefu_routed_user_id", "kefu_route_deadline")
+# SVC-1: the first responder is pinned once by the system, never chosen by agents.
+FIRST_RESPONDER_FIELDS = ("kefu_first_responder_id", "kefu_first_handled_date")
 
 
 class HelpdeskTicket(models.Model):
@@ -38,6 +40,11 @@ class HelpdeskTicket(models.Model):
         "res.users", string="Routed To", readonly=True, copy=False, tracking=True, index=True
     )
     kefu_route_deadline = fields.Datetime(string="Call Back Before", readonly=True, copy=False)
+
+    @property
+    def _kefu_protected_fields(self):
+        # Several classes of helpdesk.ticket add their fields: each extends the list.
+        return (*super()._kefu_protected_fields, *FIRST_RESPONDER_FIELDS)
 
     @api.model_create_multi
     def create(self, vals_list):

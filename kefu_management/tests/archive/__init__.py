@@ -26,4 +26,5 @@ from . import test_destruction_tour
 from . import test_integrity_archive
 from . import test_integrity_borrow
 from . import test_integrity_destruction
+from . import test_integrity_request
 from . import test_integrity_reviews

@@ -1,6 +1,7 @@
 from . import test_bad_input
 from . import test_china_calendar
 from . import test_cron_language
+from . import test_cron_query_bounds
 from . import test_deadline_recompute
 from . import test_demo_china_company
 from . import test_display_names
@@ -11,6 +12,7 @@ from . import test_host_forms_tour
 from . import test_install
 from . import test_makeup_day_tour
 from . import test_reviewer_activity
+from . import test_reviewer_tour
 from . import test_roles
 from . import test_roles_tour
 from . import test_screens_zh
@@ -19,5 +21,6 @@ from . import test_settings
 from . import test_third_party_zh
 from . import test_timezone
 from . import test_translation
+from . import test_upgrade_path
 from . import test_working_time
 from . import test_working_time_queries

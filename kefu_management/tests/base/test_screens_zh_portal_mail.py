@@ -24,26 +24,10 @@ ZH_PORTAL_ALLOWLIST = {
     "Odoo": "product name in the portal's 'Powered by Odoo' footer",
     "Copyright ©": "web.frontend_layout footer: Odoo's own zh_CN keeps it in English",
 }
-# OPEN: helpdesk_mgmt's portal search bar labels (controllers/myaccount.py). They are
-# Python code terms of helpdesk_mgmt, which Odoo 18 translates only from
-# helpdesk_mgmt's own i18n folders (odoo.tools.translate.get_po_paths): no kefu po
-# file can carry them. Translating them needs a kefu override of the helpdesk portal
-# controller; until then they are listed here, each one, so that nothing else passes.
-ZH_PORTAL_OPEN = dict.fromkeys(
-    (
-        "All",
-        "Category",
-        "Last Stage Update",
-        "Newest",
-        "None",
-        "Search in All",
-        "Search in Number",
-        "Search in Title",
-        "Stage",
-        "Title",
-    ),
-    "helpdesk_mgmt code term of the portal search bar: open, needs a kefu controller",
-)
+# Portal texts still open (English a zh_CN reader meets), each with its reason. None:
+# helpdesk_mgmt's search bar labels (code terms of its controllers/myaccount.py) are
+# re-labelled by kefu (controllers/helpdesk_portal.py, issue 14).
+ZH_PORTAL_OPEN = {}
 # A reference such as a ticket number (HT00014) or an order code is a code.
 CODE = re.compile(r"^[A-Z]{1,5}[-/]?\d[\w/-]*$")
 # Nodes whose text the reader does not see as such.

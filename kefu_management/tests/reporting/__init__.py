@@ -1,3 +1,4 @@
+from . import test_integrity_report
 from . import test_kpi
 from . import test_kpi_definition
 from . import test_report_monthly

@@ -1,5 +1,6 @@
-from datetime import date
+from datetime import date, datetime, time
 
+from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -26,6 +27,28 @@ class TestReportTour(HttpCase):
         self.start_tour(
             "/odoo/action-kefu_management.kefu_kpi_ticket_action",
             "kefu_kpi_dashboard_tour",
+            login="t_rpt_manager",
+        )
+
+    def test_dashboard_shows_archive_scores_in_the_browser(self):
+        # ARC-14: a data form of this month, handed in on time by the manager as
+        # the sales person: 100% of a 100% target, the full weight of 10.
+        # Signed at noon in Shanghai (04:00 UTC) of the manager's today: in the
+        # month the screen opens with, whatever the hour the test runs.
+        today = fields.Date.context_today(self.manager)
+        now = datetime.combine(today, time(4, 0))
+        form = self.env["kefu.archive.form"].create(
+            {
+                "partner_id": self.env["res.partner"].create({"name": "华南五金有限公司"}).id,
+                "user_id": self.manager.id,
+                "contract_signed_on": now,
+            }
+        )
+        form.write({"state": "submitted", "submitted_on": now})
+        self.assertTrue(form.form_on_time)
+        self.start_tour(
+            "/odoo/action-kefu_management.kefu_kpi_ticket_action",
+            "kefu_kpi_archive_scores_tour",
             login="t_rpt_manager",
         )
 

@@ -1,0 +1,230 @@
+"""Issue 17: the per-record query cost of kefu_management's scheduled jobs.
+
+Each cron runs as ``ir.cron`` runs it (no context, one batch through
+``kefu.cron.batch``) on N and then 2N due records after a warm-up run; the
+marginal cost ``(q(2N) - q(N)) / N`` is at most ``MAX_PER_RECORD`` queries. Each
+run handles all the due records, and a second run finds nothing to do.
+The jobs that assign activities keep Odoo's assignment mail of each activity
+(``mail.activity.action_notify``, about 13 queries each, asserted in
+test_cron_language); it is left out of their count (``as_cron(activities=True)``).
+"""
+
+import logging
+from datetime import date, datetime, timedelta
+
+from freezegun import freeze_time
+
+from odoo.tests import new_test_user, tagged
+
+from ...models.base.kefu_translate import kefu_shared_env
+from ..archive.common import KefuArchiveCase
+from ..service_desk.common import KefuHelpdeskCase
+
+_logger = logging.getLogger(__name__)
+
+MAX_PER_RECORD = 5
+N = 10
+
+
+class CronBoundsMixin:
+    """Runs a cron on N and 2N due records and bounds the marginal cost."""
+
+    NOW = datetime(2027, 3, 10, 4, 0)  # Wednesday 12:00 in Shanghai
+    LATER = datetime(2027, 3, 10, 6, 0)
+
+    def as_cron(self, model_name, activities=False):
+        """The model as ``ir.cron`` runs it. ``activities``: the job assigns
+        activities, and Odoo's own assignment mail of each activity
+        (``mail.activity.action_notify``, about 13 queries, kept: see
+        test_cron_language) is left out of the count."""
+        context = {"mail_activity_quick_update": True} if activities else {}
+        return self.env(context=context)[model_name]
+
+    def count(self, func):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        result = func()
+        self.env.flush_all()
+        return self.cr.sql_log_count - before, result
+
+    def assertBounded(self, make, run, handled, at=None):
+        """make(n) -> n records due at ``at``; run() runs the cron there."""
+        at = at or self.LATER
+
+        def made(count):
+            with freeze_time(self.NOW):
+                return make(count)
+
+        with freeze_time(at):
+            warm = made(2)
+            run()
+            self.assertTrue(handled(warm))
+            first = made(N)
+            single, _ = self.count(run)
+            self.assertTrue(handled(first), "lost work at N")
+            second = made(2 * N)
+            double, _ = self.count(run)
+            self.assertTrue(handled(second), "lost work at 2N")
+            _, again = self.count(run)
+            self.assertFalse(again, "a second run found work again")
+            self.assertTrue(handled(second), "a second run did work twice")
+        per_record = (double - single) / (len(second) - len(first))
+        _logger.info(
+            "%s: %.1f queries per record (%s, %s)",
+            self._testMethodName,
+            per_record,
+            single,
+            double,
+        )
+        self.assertLessEqual(per_record, MAX_PER_RECORD, (single, double))
+
+
+@tagged("post_install", "-at_install", "kefu", "kefu_base")
+class TestCronQueryBounds(CronBoundsMixin, KefuArchiveCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context={})
+        cls.Archive = cls.env["kefu.archive"]
+
+    def new_archives(self, count, **vals):
+        partners = self.env["res.partner"].create(
+            [{"name": f"Bounds {i} Co.", "is_company": True} for i in range(count)]
+        )
+        return self.Archive.create(
+            [
+                dict({"partner_id": partner.id, "org_structure": "structure"}, **vals)
+                for partner in partners
+            ]
+        )
+
+    def test_declassification_costs_at_most_five_queries_per_archive(self):
+        def make(count):
+            return self.new_archives(
+                count,
+                secrecy_level="secret",
+                classified_on=date(2026, 3, 1),
+                secrecy_end=date(2027, 3, 10),
+            )
+
+        self.assertBounded(
+            make,
+            lambda: self.as_cron("kefu.archive")._cron_declassify(),
+            lambda archives: set(archives.mapped("secrecy_level")) == {"none"},
+        )
+
+    def test_reverification_costs_at_most_five_queries_per_archive(self):
+        activity_type = self.env.ref("kefu_management.mail_activity_kefu_reverify")
+        self.assertBounded(
+            lambda count: self.new_archives(count, agent_id=self.agent.id),
+            lambda: self.as_cron("kefu.archive", activities=True)._cron_reverify(),
+            lambda archives: all(
+                len(a.activity_ids.filtered(lambda x: x.activity_type_id == activity_type)) == 1
+                for a in archives
+            ),
+            at=self.NOW + timedelta(days=200),
+        )
+
+    def test_overdue_borrowing_costs_at_most_five_queries_per_card(self):
+        Card = self.env["kefu.archive.borrow"]
+
+        def make(count):
+            archives = self.new_archives(
+                count,
+                secrecy_level="top_secret",
+                classified_on=date(2027, 1, 1),
+                secrecy_end=date(2030, 1, 1),
+            )
+            return Card.browse(
+                [
+                    self.grant_card(archive, due=self.NOW + timedelta(hours=1)).id
+                    for archive in archives
+                ]
+            )
+
+        self.assertBounded(
+            make,
+            lambda: self.as_cron("kefu.archive.borrow")._cron_flag_overdue(),
+            lambda cards: set(cards.mapped("state")) == {"overdue"},
+        )
+
+    def test_monthly_customer_reports_cost_at_most_five_queries_per_sales_person(self):
+        Report = self.env["kefu.customer.report"]
+        made = []
+
+        def make(count):
+            users = self.env["res.users"].browse(
+                [
+                    new_test_user(
+                        self.env,
+                        f"t_bounds_sales_{len(made)}_{i}",
+                        groups="sales_team.group_sale_salesman",
+                    ).id
+                    for i in range(count)
+                ]
+            )
+            made.append(users)
+            return users
+
+        def handled(users):
+            reports = Report.search([("user_id", "in", users.ids), ("period", "=", "2027-03-01")])
+            return len(reports) == len(users) and all(
+                report.activity_ids.user_id == report.user_id for report in reports
+            )
+
+        self.assertBounded(
+            make,
+            lambda: self.as_cron("kefu.customer.report", activities=True)._cron_open_monthly(),
+            handled,
+        )
+
+
+@tagged("post_install", "-at_install", "kefu", "kefu_base", "kefu_service_desk")
+class TestResponseCronQueryBounds(CronBoundsMixin, KefuHelpdeskCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context={})
+
+    def test_response_limits_cost_at_most_five_queries_per_ticket(self):
+        activity_type = self.env.ref("kefu_management.mail_activity_type_kefu_response")
+        # The note is written in the company's language.
+        breached = kefu_shared_env(self.env)._(
+            "The response limit was breached: no reply to the customer yet."
+        )
+
+        def make(count):
+            return self.env["helpdesk.ticket"].browse(
+                [
+                    self.make_ticket(
+                        user_id=self.agent.id,
+                        kefu_enquiry_type_id=self.type_delivery.id,
+                        kefu_contact_date=self.NOW - timedelta(hours=3),
+                    ).id
+                    for _i in range(count)
+                ]
+            )
+
+        def handled(tickets):
+            for ticket in tickets:
+                users = ticket._kefu_response_responsibles()
+                warnings = ticket.activity_ids.filtered(
+                    lambda a: a.activity_type_id == activity_type
+                )
+                notes = ticket.message_ids.filtered(lambda m: breached in (m.body or ""))
+                if not (
+                    ticket.kefu_response_warned
+                    and ticket.kefu_response_breached
+                    and sorted(warnings.user_id.ids) == sorted(users.ids)
+                    and len(warnings) == len(users)
+                    and len(notes) == 1
+                ):
+                    return False
+            return True
+
+        self.assertBounded(
+            make,
+            lambda: self.as_cron("helpdesk.ticket", activities=True)._cron_kefu_response_limits(),
+            handled,
+        )
