@@ -1,32 +1,18 @@
-"""Issue 17: the per-record query cost of kefu_contract's scheduled jobs.
+"""Issue 17: the per-record query cost of kefu_contract's scheduled jobs
+(``kefu_management/tests/common.py``)."""
 
-Each cron runs as ``ir.cron`` runs it (no context, one batch through
-``kefu.cron.batch``) on N and then 2N due records after a warm-up run; the
-marginal cost ``(q(2N) - q(N)) / N`` is at most ``MAX_PER_RECORD`` queries. Each
-run handles all the due records, and a second run finds nothing to do.
-The jobs that assign activities keep Odoo's assignment mail of each activity
-(``mail.activity.action_notify``, about 13 queries each, asserted in
-test_cron_language); it is left out of their count (``as_cron(activities=True)``).
-"""
-
-import logging
 from datetime import date, datetime, timedelta
-
-from freezegun import freeze_time
 
 from odoo import Command
 from odoo.tests import tagged
 
+from odoo.addons.kefu_management.tests.common import CronBoundsMixin
+
 from .common import KefuContractCase
-
-_logger = logging.getLogger(__name__)
-
-MAX_PER_RECORD = 5
-N = 10
 
 
 @tagged("post_install", "-at_install", "kefu", "kefu_contract")
-class TestContractCronQueryBounds(KefuContractCase):
+class TestContractCronQueryBounds(CronBoundsMixin, KefuContractCase):
     NOW = datetime(2027, 3, 10, 4, 0)  # Wednesday 12:00 in Shanghai
     LATER = datetime(2027, 3, 10, 6, 0)
 
@@ -35,53 +21,6 @@ class TestContractCronQueryBounds(KefuContractCase):
         super().setUpClass()
         cls.env = cls.env(context={})
         cls.Contract = cls.env["kefu.contract"]
-
-    def as_cron(self, model_name, activities=False):
-        """The model as ``ir.cron`` runs it. ``activities``: the job assigns
-        activities, and Odoo's own assignment mail of each activity
-        (``mail.activity.action_notify``, about 13 queries, kept) is left out of
-        the count."""
-        context = {"mail_activity_quick_update": True} if activities else {}
-        return self.env(context=context)[model_name]
-
-    def count(self, func):
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.cr.sql_log_count
-        result = func()
-        self.env.flush_all()
-        return self.cr.sql_log_count - before, result
-
-    def assertBounded(self, make, run, handled):
-        """make(n) -> n records due at ``LATER``; run() runs the cron then;
-        handled(records) -> whether the cron handled them all."""
-
-        def made(count):
-            with freeze_time(self.NOW):
-                return make(count)
-
-        with freeze_time(self.LATER):
-            warm = made(2)
-            run()
-            self.assertTrue(handled(warm))
-            first = made(N)
-            single, _ = self.count(run)
-            self.assertTrue(handled(first), "lost work at N")
-            second = made(2 * N)
-            double, _ = self.count(run)
-            self.assertTrue(handled(second), "lost work at 2N")
-            _, again = self.count(run)
-            self.assertFalse(again, "a second run found work again")
-        per_record = (double - single) / (len(second) - len(first))
-        _logger.info(
-            "%s: %.1f queries per record (%s, %s)",
-            self._testMethodName,
-            per_record,
-            single,
-            double,
-        )
-        self.assertLessEqual(per_record, MAX_PER_RECORD, (single, double))
-        return per_record
 
     @staticmethod
     def is_urge(activity):
