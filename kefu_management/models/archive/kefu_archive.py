@@ -22,41 +22,64 @@ CLEARANCE_GROUPS = {
     "confidential": "kefu_management.group_kefu_clearance_confidential",
     "top_secret": "kefu_management.group_kefu_clearance_top_secret",
 }
+# ARC-1 (ARC-3 for the personal details): the archive's four sections, in the
+# rulebook's order, each field printed under its label.
+ARC1_SECTIONS = (
+    (
+        "basic",
+        (
+            "org_structure",
+            "owners",
+            "managers",
+            "decision_makers",
+            "personal_details",
+            "qualifications",
+            "founded_on",
+            "first_trade_on",
+            "company_size",
+            "industry_id",
+            "assets",
+        ),
+    ),
+    (
+        "characteristics",
+        (
+            "service_area",
+            "sales_capacity",
+            "potential",
+            "culture",
+            "policies",
+            "staff_count",
+            "revenue",
+            "management_style",
+        ),
+    ),
+    (
+        "business",
+        (
+            "past_sales",
+            "current_sales",
+            "staff_quality",
+            "competitor_relations",
+            "cooperation_attitude",
+        ),
+    ),
+    (
+        "trade",
+        (
+            "sales_activity",
+            "problems",
+            "strengths",
+            "plans",
+            "reputation",
+            "credit_status",
+            "trade_terms",
+            "past_credit_problems",
+        ),
+    ),
+)
 # Content erased by a destruction (ARC-9): every section of ARC-1.
-CONTENT_FIELDS = [
-    "org_structure",
-    "owners",
-    "managers",
-    "decision_makers",
-    "qualifications",
-    "founded_on",
-    "first_trade_on",
-    "company_size",
-    "industry_id",
-    "assets",
-    "service_area",
-    "sales_capacity",
-    "potential",
-    "culture",
-    "policies",
-    "staff_count",
-    "revenue",
-    "management_style",
-    "past_sales",
-    "current_sales",
-    "staff_quality",
-    "competitor_relations",
-    "cooperation_attitude",
-    "sales_activity",
-    "problems",
-    "strengths",
-    "plans",
-    "reputation",
-    "credit_status",
-    "trade_terms",
-    "past_credit_problems",
-    "personal_details",
-]
+CONTENT_FIELDS = [name for _key, names in ARC1_SECTIONS for name in names]
 
 
 class KefuArchive(models.Model):

@@ -1,62 +1,7 @@
 from odoo import api, fields, models
 from odoo.tools import format_amount, format_date
 
-# ARC-1 (ARC-3 for the personal details): the archive's four sections, in the
-# rulebook's order, each field printed under its label.
-SECTIONS = (
-    (
-        "basic",
-        (
-            "org_structure",
-            "owners",
-            "managers",
-            "decision_makers",
-            "personal_details",
-            "qualifications",
-            "founded_on",
-            "first_trade_on",
-            "company_size",
-            "industry_id",
-            "assets",
-        ),
-    ),
-    (
-        "characteristics",
-        (
-            "service_area",
-            "sales_capacity",
-            "potential",
-            "culture",
-            "policies",
-            "staff_count",
-            "revenue",
-            "management_style",
-        ),
-    ),
-    (
-        "business",
-        (
-            "past_sales",
-            "current_sales",
-            "staff_quality",
-            "competitor_relations",
-            "cooperation_attitude",
-        ),
-    ),
-    (
-        "trade",
-        (
-            "sales_activity",
-            "problems",
-            "strengths",
-            "plans",
-            "reputation",
-            "credit_status",
-            "trade_terms",
-            "past_credit_problems",
-        ),
-    ),
-)
+from ...models.archive.kefu_archive import ARC1_SECTIONS
 
 
 class KefuArchiveReport(models.AbstractModel):
@@ -98,7 +43,7 @@ class KefuArchiveReport(models.AbstractModel):
                     for name in names
                 ],
             )
-            for key, names in SECTIONS
+            for key, names in ARC1_SECTIONS
         ]
 
     def _kefu_text(self, archive, name):
