@@ -35,3 +35,22 @@ odoo_cmd() {
   # "odoo" console script, whose pkg_resources check trips over newer wheels' metadata.
   "$PY" -c 'import sys, odoo.cli; sys.argv[0] = "odoo"; odoo.cli.main()' "$@"
 }
+
+install_china_db() {
+  # install_china_db CONF DB ADDONS [odoo options...]: a new database as Odoo's
+  # database manager makes it for a company in China (issue 14): base first, then
+  # the main company's country and currency exactly as odoo/service/db.py
+  # (_initialize_db) writes them when one picks a country, then ADDONS. So the
+  # modules installed afterwards see a Chinese company: account auto-installs its
+  # China localisation (l10n_cn, by its manifest's countries) and posts its demo
+  # entries in CNY, which Odoo refuses to change once entries exist.
+  local conf="$1" db="$2" addons="$3"
+  shift 3
+  odoo_cmd -c "$conf" -d "$db" -i base "$@" --stop-after-init --log-level=warn --no-http
+  odoo_cmd shell -c "$conf" -d "$db" --no-http --log-level=warn <<'PYEOF'
+country = env["res.country"].search([("code", "=", "CN")], limit=1)
+env["res.company"].browse(1).write({"country_id": country.id, "currency_id": country.currency_id.id})
+env.cr.commit()
+PYEOF
+  odoo_cmd -c "$conf" -d "$db" -i "$addons" "$@" --stop-after-init --log-level=warn --no-http
+}

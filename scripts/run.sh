@@ -6,8 +6,7 @@ bash "$REPO_DIR/scripts/setup.sh"
 DB="${KEFU_DB:-kefu}"
 if ! psql_kefu -tAc "select 1 from pg_database where datname='$DB'" | grep -q 1; then
   log "creating database $DB with $KEFU_ADDONS, demo data and Simplified Chinese"
-  odoo_cmd -c "$ODOO_CONF" -d "$DB" -i "$KEFU_ADDONS" --load-language=zh_CN \
-    --stop-after-init --log-level=warn
+  install_china_db "$ODOO_CONF" "$DB" "$KEFU_ADDONS" --load-language=zh_CN
   # The department works in Chinese: the administrator starts in 中文(简体).
   PGPASSWORD="$DB_PASSWORD" psql -X -q -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB" \
     -c "update res_partner set lang='zh_CN' where id=(select partner_id from res_users where login='admin')"

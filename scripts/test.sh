@@ -15,8 +15,7 @@ TEST_CONF="$VAR_DIR/odoo-test.conf"
 sed -e "s/^http_port = .*/http_port = ${KEFU_TEST_HTTP_PORT:-8169}/" "$ODOO_CONF" > "$TEST_CONF"
 log "installing $KEFU_ADDONS into throwaway database $DB"
 # test_resource: Odoo's own resource suite, one of the host suites run below.
-odoo_cmd -c "$TEST_CONF" -d "$DB" -i "$KEFU_ADDONS,test_resource" --load-language=zh_CN \
-  --stop-after-init --log-level=warn --no-http
+install_china_db "$TEST_CONF" "$DB" "$KEFU_ADDONS,test_resource" --load-language=zh_CN
 log "running the tests"
 cd "$REPO_DIR"
 # Our own test folders only: pytest-odoo would also collect test classes that

@@ -30,8 +30,7 @@ if [ ! -f "$STAMP_DIR/prepared" ]; then
   log "preparing database $DB (once): $KEFU_ADDONS with demo data and zh_CN"
   PGPASSWORD="$DB_PASSWORD" dropdb --if-exists -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" "$DB"
   rm -rf "$STAMP_DIR"/*.sha1 "$VAR_DIR/data/filestore/$DB"
-  odoo_cmd -c "$CONF" -d "$DB" -i "$KEFU_ADDONS" --load-language=zh_CN \
-    --stop-after-init --log-level=warn --no-http
+  install_china_db "$CONF" "$DB" "$KEFU_ADDONS" --load-language=zh_CN
   for addon in ${KEFU_ADDONS//,/ }; do addon_hash "$addon" > "$STAMP_DIR/$addon.sha1"; done
   touch "$STAMP_DIR/prepared"
 else

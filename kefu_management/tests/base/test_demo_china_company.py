@@ -39,6 +39,18 @@ class TestDemoChineseCompany(TransactionCase):
         english = {key: name for key, name in names.items() if not CJK.search(name or "")}
         self.assertFalse(english, f"demo names not in Chinese: {english}")
 
+    def test_demo_company_is_in_china_and_keeps_its_books_in_cny(self):
+        # The database is made as Odoo's database manager makes it for a company in
+        # China (scripts/common.sh install_china_db): account then installs China's
+        # chart of accounts and posts its demo entries in CNY (issue 14).
+        company = self.env.ref("base.main_company")
+        self.assertEqual(company.country_id.code, "CN")
+        self.assertEqual(company.currency_id, self.env.ref("base.CNY"))
+        self.assertEqual(company.resource_calendar_id.tz, "Asia/Shanghai")
+        if "account.move.line" in self.env:
+            lines = self.env["account.move.line"].sudo().search([("company_id", "=", company.id)])
+            self.assertLessEqual(set(lines.company_currency_id.mapped("name")), {"CNY"})
+
     def test_demo_products_read_in_chinese(self):
         # A product's name is translated: English source, zh_CN from the po file.
         data = self.env["ir.model.data"].search(
