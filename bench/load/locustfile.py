@@ -35,6 +35,9 @@ from locust import between
 from locust import task
 
 AGENTS = int(os.environ.get("KEFU_LOAD_AGENTS", "50"))
+# An agent's think time between two flows, in seconds ("min max"): reading the
+# customer's message, typing the reply, talking on the phone.
+WAIT = [float(x) for x in os.environ.get("KEFU_LOAD_WAIT", "5 15").split()]
 LOGINS = itertools.cycle(
     os.environ["KEFU_LOAD_LOGINS"].split(",")
     if os.environ.get("KEFU_LOAD_LOGINS")
@@ -92,7 +95,7 @@ def specification(arch, model, models):
 
 
 class Agent(HttpUser):
-    wait_time = between(1, 3)
+    wait_time = between(*WAIT)
 
     # Requests --------------------------------------------------------------------
 

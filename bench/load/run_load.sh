@@ -11,12 +11,16 @@
 # tickets, 50,000 callbacks, 50 agents). Steps:
 # 1. update kefu's addons in DATABASE (the code may have new columns; KEFU_LOAD_UPGRADE=0
 #    skips it), then fill it when it was just created;
-# 2. start Odoo: --workers=2 --max-cron-threads=2, 127.0.0.1 only, mail to a closed local
-#    port so that nothing leaves the machine, the request log with its query counts;
+# 2. start Odoo: KEFU_LOAD_WORKERS HTTP workers (default 4: Odoo's rule of thumb is
+#    2 x cores + 1, 5 on this 2-core machine; one fewer leaves PostgreSQL its share) and
+#    2 cron workers, whose watchdog (--limit-time-real-cron) covers the ten batches in a
+#    row Odoo runs for a job with work left; 127.0.0.1 only, mail to a closed local port
+#    so that nothing leaves the machine, the request log with its query counts;
 # 3. make every kefu cron due (nextcall = now) and wake the cron workers; run Locust
-#    headless (USERS agents, KEFU_LOAD_SPAWN_RATE started per second, default 2: each
-#    login checks a password hash, about a second of CPU); make the crons due again
-#    halfway;
+#    headless (USERS agents, KEFU_LOAD_SPAWN_RATE started per second, default 1: each
+#    login checks a password hash, about a second of CPU; each agent thinks
+#    KEFU_LOAD_WAIT seconds between two flows, default "5 15"); make the crons due
+#    again halfway;
 # 4. after Locust, wait until no kefu cron is due or running (KEFU_LOAD_CRON_WAIT seconds
 #    at most, default 900); print Locust's figures per request and per flow (p50/p95/p99,
 #    failures), the queries and time per route from Odoo's log (request_log.py) and the
@@ -34,6 +38,7 @@ PORT="${KEFU_LOAD_PORT:-8288}"
 LOCUST_VENV="${LOCUST_VENV:-/tmp/kefu-locust}"
 OUT="${KEFU_LOAD_OUT:-.var/load/$DB}"
 CRON_WAIT="${KEFU_LOAD_CRON_WAIT:-900}"
+WORKERS="${KEFU_LOAD_WORKERS:-4}"
 mkdir -p "$OUT"
 conf() { sed -n "s/^$1 *= *//p" .var/odoo.conf | head -1; }
 export PGPASSWORD="$(conf db_password)"
@@ -86,7 +91,8 @@ fi
 .venv/bin/odoo -c .var/odoo.conf -d "$DB" --db-filter="^$DB\$" \
   --http-interface=127.0.0.1 --http-port="$PORT" --gevent-port=$((PORT + 1)) \
   --smtp=127.0.0.1 --smtp-port=$((PORT + 2)) \
-  --workers=2 --max-cron-threads=2 --limit-time-real=300 --limit-time-cpu=240 \
+  --workers="$WORKERS" --max-cron-threads=2 --limit-time-real=300 --limit-time-cpu=240 \
+  --limit-time-real-cron=1800 \
   --log-level=warn --log-handler=werkzeug:INFO \
   --log-handler=odoo.addons.base.models.ir_cron:INFO --logfile="$OUT/odoo.log" \
   > "$OUT/odoo.out" 2>&1 &
@@ -97,13 +103,14 @@ for _i in $(seq 90); do
   kill -0 "$ODOO_PID" 2>/dev/null || { echo "Odoo did not start: $OUT/odoo.log" >&2; exit 1; }
   sleep 2
 done
-echo "Odoo up on 127.0.0.1:$PORT (2 HTTP workers, 2 cron workers), database $DB"
+echo "Odoo up on 127.0.0.1:$PORT ($WORKERS HTTP workers, 2 cron workers), database $DB"
 
 SINCE=$(make_crons_due)
 echo "kefu crons made due at $SINCE UTC"
-KEFU_LOAD_DB="$DB" KEFU_LOAD_AGENTS="$USERS" "$LOCUST_VENV/bin/locust" \
+KEFU_LOAD_DB="$DB" KEFU_LOAD_AGENTS="$USERS" KEFU_LOAD_WAIT="${KEFU_LOAD_WAIT:-5 15}" \
+  "$LOCUST_VENV/bin/locust" \
   -f bench/load/locustfile.py --headless --host "http://127.0.0.1:$PORT" \
-  -u "$USERS" -r "${KEFU_LOAD_SPAWN_RATE:-2}" -t "$DURATION" --stop-timeout 30 \
+  -u "$USERS" -r "${KEFU_LOAD_SPAWN_RATE:-1}" -t "$DURATION" --stop-timeout 30 \
   --csv "$OUT/locust" --only-summary \
   > "$OUT/locust.txt" 2>&1 &
 LOCUST_PID=$!
