@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_datetime
 
 from odoo.addons.kefu_credit.models.kefu_credit_policy import TIERS
 from odoo.addons.kefu_management.models.base.kefu_translate import kefu_cron_lang
@@ -396,11 +397,6 @@ class KefuContract(models.Model):
     def _get_tier_validation_readonly_domain(self):
         return "state == 'review'"
 
-    def _get_sequences_to_approve(self, user):
-        # One signature per click: someone in both Finance and Legal signs one tier,
-        # the mixin then refuses the second (CON-3: two distinct reviewers).
-        return sorted(super()._get_sequences_to_approve(user))[:1]
-
     def action_submit(self):
         """Sales submit the contract for review (CON-2, CON-3, CRD-9)."""
         self._kefu_check_sales_side()
@@ -489,11 +485,11 @@ class KefuContract(models.Model):
         return super().restart_validation()
 
     def _kefu_signing_reviews(self, user):
+        # One signature per click, the tier the mixin picks: someone in both Finance
+        # and Legal signs the one his signature leaves staffed (CON-3: two distinct
+        # reviewers); the mixin then refuses the second.
         self.ensure_one()
-        sequences = self._get_sequences_to_approve(user)
-        return self.review_ids.filtered(
-            lambda r: r.sequence in sequences and r.status in ("waiting", "pending")
-        )
+        return self.with_user(user)._kefu_signable_review(False).with_env(self.env)
 
     def _kefu_check_opinions(self, reviews):
         # CRD-9: Finance and Customer Service each sign only with their opinion on
@@ -637,6 +633,14 @@ class KefuContract(models.Model):
     def _kefu_cs_managers(self):
         return self.env.ref("kefu_management.group_kefu_manager").sudo().users
 
+    def _kefu_note_deadline(self, review):
+        """CON-3: a review's deadline as a shared chatter note prints it: local time
+        on the company's working calendar, in the language of the environment (the
+        company's in the crons), never the stored UTC value."""
+        return format_datetime(
+            self.env, review.kefu_deadline, tz=review._kefu_tz(), dt_format="short"
+        )
+
     @api.model
     @kefu_cron_lang
     def _cron_remind_reviews(self, batch_size=200):
@@ -653,7 +657,7 @@ class KefuContract(models.Model):
                             "by %(deadline)s.",
                             review=review.name,
                             contract=self.browse(review.res_id).display_name,
-                            deadline=review.kefu_deadline,
+                            deadline=self._kefu_note_deadline(review),
                         ),
                         review.reviewer_ids.partner_id,
                     )
@@ -692,7 +696,7 @@ class KefuContract(models.Model):
                             "(due %(deadline)s).",
                             review=review.name,
                             contract=self.browse(review.res_id).display_name,
-                            deadline=review.kefu_deadline,
+                            deadline=self._kefu_note_deadline(review),
                         ),
                         managers.partner_id,
                     )

@@ -2,6 +2,7 @@ from . import test_access
 from . import test_approval_buttons
 from . import test_bad_input
 from . import test_business_plan
+from . import test_contract_distinct_tiers
 from . import test_cron_language
 from . import test_cron_query_bounds
 from . import test_cs_credit_opinion
@@ -20,3 +21,4 @@ from . import test_review_deadline_recompute
 from . import test_review_tiers
 from . import test_review_todo_by
 from . import test_tour
+from . import test_review_notes_timezone

@@ -1,7 +1,9 @@
 from dateutil.relativedelta import relativedelta
+from psycopg2 import errors as pgerrors
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import mute_logger
 
 from odoo.addons.kefu_management.models.base.kefu_translate import kefu_cron_lang
 from odoo.addons.kefu_management.models.base.kefu_translate import kefu_person_env
@@ -19,6 +21,7 @@ REPORT_SECTIONS = (
     "section_other",
 )
 OPEN_STATES = ("draft", "evaluation")
+OPEN_PERIODIC_INDEX = "kefu_credit_investigation_open_periodic_uniq"
 CREDIT_CONTROL_GROUP = "kefu_credit.group_kefu_credit_control"
 # CRD-4: Finance evaluates (the credit group holds Finance's managers).
 FINANCE_GROUPS = ("account.group_account_invoice", CREDIT_CONTROL_GROUP)
@@ -136,7 +139,7 @@ class KefuCreditInvestigation(models.Model):
     def init(self):
         # CRD-6: one open periodic investigation per customer, even with two workers.
         self.env.cr.execute(
-            """CREATE UNIQUE INDEX IF NOT EXISTS kefu_credit_investigation_open_periodic_uniq
+            f"""CREATE UNIQUE INDEX IF NOT EXISTS {OPEN_PERIODIC_INDEX}
                ON kefu_credit_investigation (partner_id)
                WHERE kind = 'periodic' AND state IN ('draft', 'evaluation')"""
         )
@@ -406,7 +409,8 @@ class KefuCreditInvestigation(models.Model):
 
         Batches of ``batch_size``; a customer with an open periodic
         investigation is skipped and rows are locked with SKIP LOCKED, so two
-        runs or two workers never open the same investigation twice.
+        runs or two workers never open the same investigation twice; one opened
+        by someone else meanwhile is left out too (``_kefu_create_periodic``).
         """
         today = fields.Date.context_today(self)
         open_partners = self.search(
@@ -433,18 +437,56 @@ class KefuCreditInvestigation(models.Model):
         )
         # The sales person is told by the activity: no assignment mail per record,
         # and the cron's user follows none of them.
-        self.sudo().with_context(
-            kefu_cron_bulk=True, mail_auto_subscribe_no_notify=True, mail_create_nosubscribe=True
-        ).create(
-            [
-                {
-                    "partner_id": partner.id,
-                    "kind": "periodic",
-                    "user_id": (partner.user_id or self.env.user).id,
-                    "date_due": date_due,
-                }
-                for partner in batch
-            ]
+        opened = (
+            self.sudo()
+            .with_context(
+                kefu_cron_bulk=True,
+                mail_auto_subscribe_no_notify=True,
+                mail_create_nosubscribe=True,
+            )
+            ._kefu_create_periodic(
+                [
+                    {
+                        "partner_id": partner.id,
+                        "kind": "periodic",
+                        "user_id": (partner.user_id or self.env.user).id,
+                        "date_due": date_due,
+                    }
+                    for partner in batch
+                ]
+            )
         )
-        self.env["ir.cron"]._notify_progress(done=len(batch), remaining=len(due) - len(batch))
-        return len(batch)
+        # Customers skipped (locked, changed or given one meanwhile) count as
+        # remaining: the next run, with a fresh snapshot, settles them.
+        self.env["ir.cron"]._notify_progress(done=len(opened), remaining=len(due) - len(opened))
+        return len(opened)
+
+    @api.model
+    def _kefu_create_periodic(self, vals_list):
+        """CRD-6: the periodic investigations of ``vals_list``, leaving out a
+        customer that got an open one after this transaction's snapshot.
+
+        Issue 17: the check before the lock reads the transaction's REPEATABLE
+        READ snapshot, and so would a re-check under the partner's lock (opening
+        an investigation does not change the partner's row): an investigation
+        committed meanwhile is invisible to both. The unique index on open
+        periodic investigations sees it; such a customer is skipped instead of
+        losing the batch.
+        """
+        if not vals_list:
+            return self.browse()
+        try:
+            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
+                return self.create(vals_list)
+        except pgerrors.UniqueViolation as error:
+            if error.diag.constraint_name != OPEN_PERIODIC_INDEX:
+                raise
+        opened = self.browse()
+        for vals in vals_list:
+            try:
+                with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
+                    opened |= self.create([vals])
+            except pgerrors.UniqueViolation as error:
+                if error.diag.constraint_name != OPEN_PERIODIC_INDEX:
+                    raise
+        return opened

@@ -12,4 +12,5 @@ from . import test_integrity_investigation
 from . import test_integrity_overlimit
 from . import test_integrity_partner
 from . import test_investigation
+from . import test_investigation_periodic_once
 from . import test_tour

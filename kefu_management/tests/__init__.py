@@ -13,6 +13,7 @@ from .archive import test_archive_form
 from .archive import test_archive_form_prefill
 from .archive import test_archive_incident
 from .archive import test_archive_kpi
+from .archive import test_archive_list_order
 from .archive import test_archive_material_date
 from .archive import test_archive_pdf
 from .archive import test_archive_request
@@ -31,11 +32,13 @@ from .archive import test_integrity_request
 from .archive import test_integrity_reviews
 from .base import test_bad_input
 from .base import test_china_calendar
+from .base import test_cron_batch_lock
 from .base import test_cron_language
 from .base import test_cron_query_bounds
 from .base import test_deadline_recompute
 from .base import test_demo_china_company
 from .base import test_display_names
+from .base import test_distinct_tiers
 from .base import test_groups
 from .base import test_holiday_import
 from .base import test_host_forms
@@ -65,9 +68,12 @@ from .callback import test_callback_report
 from .callback import test_callback_summary_archive
 from .callback import test_callback_timezone
 from .callback import test_callback_tour
+from .callback import test_planner_cron_query_bounds
+from .reporting import test_archive_ontime_pivot
 from .reporting import test_integrity_report
 from .reporting import test_kpi
 from .reporting import test_kpi_definition
+from .reporting import test_report_cron_query_bounds
 from .reporting import test_report_monthly
 from .reporting import test_report_schedule
 from .reporting import test_report_tour
@@ -86,3 +92,4 @@ from .service_desk import test_sla_tour
 from .service_desk import test_sla_views
 from .service_desk import test_svc_routing
 from .service_desk import test_ticket_form_queries
+from .service_desk import test_ticket_fields_host_users

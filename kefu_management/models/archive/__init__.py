@@ -9,6 +9,7 @@ from . import kefu_archive_form_deadline
 from . import kefu_archive_incident
 from . import kefu_archive_kpi
 from . import kefu_archive_material
+from . import kefu_archive_ontime
 from . import kefu_archive_read
 from . import kefu_archive_request
 from . import kefu_archive_secrecy

@@ -93,7 +93,10 @@ class KefuArchive(models.Model):
     _name = "kefu.archive"
     _description = "Customer Archive"
     _inherit = ["mail.thread", "mail.activity.mixin", "kefu.input.mixin", "kefu.protected.mixin"]
-    _order = "partner_id"
+    # Issue 17: ordered by the customer's name stored on the archive and indexed, so
+    # that a page of the list reads its order from the index instead of joining
+    # and sorting every customer (same order as by partner_id, which sorts by name).
+    _order = "partner_name, id"
     _rec_name = "partner_id"
 
     # Issue 12: secrecy, its classifier, the company, verification and deadlines
@@ -130,6 +133,9 @@ class KefuArchive(models.Model):
         ondelete="restrict",
         domain="[('is_company', '=', True)]",
         tracking=True,
+    )
+    partner_name = fields.Char(
+        string="Customer Name", related="partner_id.name", store=True, index=True
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True

@@ -34,10 +34,10 @@ class KefuArchiveDestruction(models.Model):
     _state_from = ["draft"]
     _state_to = ["destroyed"]
     _cancel_state = "cancelled"
-    # ARC-9: each tier by a different holder of its role; the General Manager,
-    # whose group implies the two others, signs only his own tier while someone
-    # else can sign theirs (kefu.approval.mixin, _kefu_check_staffing).
-    _kefu_distinct_tiers = True
+    # ARC-9: each tier by a different holder of its role (the mixin's default
+    # _kefu_distinct_tiers); the General Manager, whose group implies the two
+    # others, signs only his own tier while someone else can sign theirs
+    # (kefu.approval.mixin, _kefu_check_staffing).
 
     name = fields.Char(
         required=True, readonly=True, copy=False, default=lambda self: self.env._("New")

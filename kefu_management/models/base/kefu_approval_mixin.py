@@ -16,16 +16,19 @@ class KefuApprovalMixin(models.AbstractModel):
     General Manager is also a CS Manager) sign tier after tier; the rulebook wants
     one signature per person, and never one's own request (ARC-9, CON-3, CRD-3).
     A model sets ``_state_from``, ``_state_to``, ``_cancel_state`` and, when the
-    requester is not the creator, overrides ``_kefu_requester``; with
-    ``_kefu_distinct_tiers`` each tier of one request is signed by a different
-    holder of that tier's role (``_kefu_check_staffing``).
+    requester is not the creator, overrides ``_kefu_requester``. Each tier of one
+    request is signed by a different holder of that tier's role
+    (``_kefu_distinct_tiers``, ``_kefu_check_staffing``).
     """
 
     _name = "kefu.approval.mixin"
     _description = "Customer Service Approval"
     _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation", "kefu.input.mixin"]
     _tier_validation_manual_config = False
-    _kefu_distinct_tiers = False
+    # "Nobody signs his own request or two tiers of one request" (ARC-9, CON-3,
+    # CON-9, CRD-3): on for every kefu approval. A model turns it off only with a
+    # rulebook reason in a comment next to it.
+    _kefu_distinct_tiers = True
     # The document's own submit button, which requests the validation after its
     # checks (e.g. "action_request"): tier validation's "Request Validation" would
     # be a second, unchecked way to the same step (issue 18).
@@ -122,10 +125,13 @@ class KefuApprovalMixin(models.AbstractModel):
     # Reviews are signatures (tier_review.py): only these methods write them, as
     # superuser once the acting user was checked; the acting user stays the signer.
 
-    def _kefu_signable_review(self, tiers):
+    def _kefu_signable_review(self, tiers, rejecting=False):
         """The one review the acting user signs with this call: the first of this
         document's that tier validation lets him sign now, among ``tiers`` when
-        given (the comment wizard passes review ids from the client).
+        given (the comment wizard passes review ids from the client); with distinct
+        tiers, the first whose signature leaves every other tier a signer of its own
+        (parallel tiers: a Finance and Legal reviewer signs Legal when someone else
+        can sign Finance but nobody else Legal).
 
         Tier validation signs in one call every consecutive review whose role the
         user holds, an implied group being enough (a General Manager is also a
@@ -138,7 +144,12 @@ class KefuApprovalMixin(models.AbstractModel):
         )
         if tiers:
             reviews &= tiers
-        return reviews.sorted("sequence")[:1]
+        reviews = reviews.sorted("sequence")
+        if self._kefu_distinct_tiers and len(reviews) > 1:
+            for review in reviews:
+                if not self._kefu_staffing_error(review, rejecting):
+                    return review
+        return reviews[:1]
 
     def _validate_tier(self, tiers=False):
         self._kefu_check_signature()
@@ -155,72 +166,108 @@ class KefuApprovalMixin(models.AbstractModel):
     @api.depends("review_ids.status")
     def _compute_can_review(self):
         super()._compute_can_review()
-        # No Validate button where the signature would be refused (ARC-9).
-        for record in self.filtered(lambda r: r._kefu_distinct_tiers and r.can_review):
+        # No Validate button where the signature would be refused (ARC-9): one's
+        # own request, a second tier, a tier that would leave another unstaffed.
+        for record in self.filtered("can_review"):
             try:
-                record._kefu_check_staffing(record._kefu_signable_review(False))
+                record._kefu_check_signature()
+                if record._kefu_distinct_tiers:
+                    record._kefu_check_staffing(record._kefu_signable_review(False))
             except UserError:
                 record.can_review = False
 
     def _kefu_check_staffing(self, review, rejecting=False):
-        """ARC-9 with real staffing: one person may hold several roles (a General
-        Manager's group implies the Supervisor's and the CS Manager's), and each tier
-        of one request is signed by a different person holding that tier's role.
-
-        A holder of a later open tier's role signs the current tier only when nobody
-        else can (no holder of its role who holds no later one), and only if every
-        later tier keeps a signer of its own: a holder of its role who is not the
-        requester, has not signed and is needed by no other tier. A rejection, which
-        ends the request, follows the first rule only."""
+        """Refuse (UserError) the acting user's signature of ``review`` when it
+        would break "one person, one tier" (``_kefu_staffing_error``)."""
         self.ensure_one()
         user = self.env.user
-        pending = self.review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
-        pending = pending.sorted("sequence")
         if not review:
             # Nothing he may sign now: say so when he waits for an earlier tier.
+            pending = self.review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
+            pending = pending.sorted("sequence")
             later = pending[1:].filtered(lambda r: user in r.reviewer_ids)
             if pending and later:
                 raise UserError(
                     self.env._(
                         "%(tier)s is signed first, by someone holding its role; you sign "
                         "%(yours)s afterwards.",
-                        tier=pending[0].name or pending[0].definition_id.name,
-                        yours=later[0].name or later[0].definition_id.name,
+                        tier=_tier_name(pending[0]),
+                        yours=_tier_name(later[0]),
                     )
                 )
             return
-        later = pending.filtered(lambda r: r.sequence > review.sequence)
-        if not later.filtered(lambda r: user in r.reviewer_ids):
-            return
+        error = self._kefu_staffing_error(review, rejecting)
+        if error:
+            raise UserError(error)
+
+    def _kefu_signers(self, tier):
+        """Who may still sign ``tier`` of this request: the active internal holders
+        of its role, but not the requester and not those who signed already."""
         signed = self.review_ids.filtered(lambda r: r.status == "approved").done_by
+        users = tier.sudo().reviewer_ids.filtered(lambda u: u.active and not u.share)
+        return users - signed - self._kefu_requester()
 
-        def signers(tier):
-            users = tier.sudo().reviewer_ids.filtered(lambda u: u.active and not u.share)
-            return users - signed - self._kefu_requester()
+    def _kefu_staffing_error(self, review, rejecting=False):
+        """Why the acting user may not sign ``review`` (a message), or None.
 
-        tier_name = review.name or review.definition_id.name
-        if signers(review) - later.sudo().mapped("reviewer_ids"):
-            raise UserError(
-                self.env._(
+        ARC-9 with real staffing: one person may hold several roles (a General
+        Manager's group implies the Supervisor's and the CS Manager's; a reviewer
+        may be in Finance and Legal), and each tier of one request is signed by a
+        different person holding that tier's role. He signs ``review`` only if,
+        after it, every other open tier, parallel or sequential, can still be given
+        to a distinct person (a matching of tiers to their remaining signers).
+        On a sequence-bound ladder a holder of a later rung's role also leaves the
+        current rung to someone else who holds it. A rejection, which ends the
+        request, follows that ladder rule only."""
+        self.ensure_one()
+        user = self.env.user
+        tier_name = _tier_name(review)
+        others = self.review_ids.filtered(
+            lambda r: r.status in ("waiting", "pending") and r != review
+        ).sorted("sequence")
+        if review.approve_sequence:
+            later = others.filtered(lambda r: r.approve_sequence and r.sequence > review.sequence)
+            mine = later.filtered(lambda r: user in r.reviewer_ids)
+            if mine and self._kefu_signers(review) - later.sudo().mapped("reviewer_ids"):
+                return self.env._(
                     "Each tier is signed by a different person holding that tier's role: "
                     "you hold the role of a later tier, so the current tier (%(tier)s) "
                     "must be signed by someone else.",
                     tier=tier_name,
                 )
+        if rejecting or not others:
+            return None
+        candidates = [self._kefu_signers(tier) - user for tier in others]
+        stuck, busy = _unstaffed_tier(candidates)
+        if stuck is None:
+            return None
+        tier = others[stuck]
+        holders = tier.sudo().reviewer_ids.filtered(lambda u: u.active and not u.share) - user
+        if candidates[stuck]:
+            why = self.env._(
+                "the others holding its role (%(users)s) are needed for %(tiers)s.",
+                users=", ".join(candidates[stuck].mapped("name")),
+                tiers=", ".join(_tier_name(others[index]) for index in sorted(busy)),
             )
-        if not rejecting and not _distinct_signers([signers(tier) - user for tier in later]):
-            raise UserError(
-                self.env._(
-                    "Each tier is signed by a different person holding that tier's role: "
-                    "if you signed %(tier)s, nobody else would be left to sign a later "
-                    "tier whose role you hold.",
-                    tier=tier_name,
-                )
+        elif holders:
+            why = self.env._(
+                "the others holding its role (%(users)s) made this request or have "
+                "already signed it.",
+                users=", ".join(holders.mapped("name")),
             )
+        else:
+            why = self.env._("nobody else holds its role.")
+        return self.env._(
+            "Each tier is signed by a different person: if you signed %(tier)s, nobody "
+            "else would be left to sign %(other)s: %(why)s",
+            tier=tier_name,
+            other=_tier_name(tier),
+            why=why,
+        )
 
     def _rejected_tier(self, tiers=False):
         self._kefu_check_signature()
-        review = self._kefu_signable_review(tiers)
+        review = self._kefu_signable_review(tiers, rejecting=True)
         if self._kefu_distinct_tiers:
             self._kefu_check_staffing(review, rejecting=True)
         if not review:
@@ -354,9 +401,15 @@ class KefuApprovalMixin(models.AbstractModel):
         )
 
 
-def _distinct_signers(candidates):
-    """Whether each set of users can give a different person (augmenting paths:
-    a request has a handful of tiers)."""
+def _tier_name(review):
+    return review.name or review.sudo().definition_id.name or ""
+
+
+def _unstaffed_tier(candidates):
+    """Give each tier (a set of users who may sign it) a different person, by
+    augmenting paths (a request has a handful of tiers). Returns (None, None) when
+    every tier gets one, else the index of the first tier left without a signer
+    and the indexes of the tiers holding the people it could have had."""
     owner = {}
 
     def assign(index, seen):
@@ -369,4 +422,8 @@ def _distinct_signers(candidates):
                 return True
         return False
 
-    return all(assign(index, set()) for index in range(len(candidates)))
+    for index in range(len(candidates)):
+        seen = set()
+        if not assign(index, seen):
+            return index, {owner[uid] for uid in seen if uid in owner}
+    return None, None

@@ -1,6 +1,13 @@
 from collections import defaultdict
 
+from psycopg2 import errors as pgerrors
+
 from odoo import api, models
+
+# Issue 17: a row another transaction changed after this one's snapshot (Odoo's
+# transactions are REPEATABLE READ) cannot be locked even with SKIP LOCKED; a lock
+# timeout neither. Such rows are left for the next run instead of losing the job.
+NOT_LOCKABLE = (pgerrors.SerializationFailure, pgerrors.LockNotAvailable)
 
 
 class KefuCronBatch(models.AbstractModel):
@@ -8,10 +15,12 @@ class KefuCronBatch(models.AbstractModel):
     batch helper every kefu cron goes through.
 
     One call of ``run`` handles one batch of the records matching ``domain``: rows
-    are locked with ``FOR UPDATE SKIP LOCKED`` so that two workers never handle
-    the same record, the callback is run, and the progress is reported to the
-    cron, which runs again at once while records remain. Callbacks must make the
-    records leave ``domain`` (so that a second run finds nothing to do).
+    are locked with ``FOR NO KEY UPDATE SKIP LOCKED`` so that two workers never
+    handle the same record (while agents can still add lines, messages or logs
+    that reference it), the callback is run, and the progress is reported to the
+    cron, which runs again at once while records remain; rows it could not lock
+    count as remaining. Callbacks must make the records leave ``domain`` (so that
+    a second run finds nothing to do).
     ``take`` and ``lock`` are the same steps for jobs that need them apart.
 
     Language: ``ir.cron`` names none, so every ``_cron_*`` method is decorated
@@ -27,25 +36,44 @@ class KefuCronBatch(models.AbstractModel):
     def lock(self, records, domain=None):
         """The part of ``records`` no other transaction holds, locked until commit.
 
-        Re-checked against ``domain`` under the lock: another worker may have
-        handled them meanwhile.
+        Rows held by another transaction, or changed by one since this
+        transaction's snapshot, are skipped: the next run handles them. Re-checked
+        against ``domain`` under the lock: another worker may have handled them
+        meanwhile.
         """
         if not records:
             return records
-        self.env.cr.execute(
-            f'SELECT id FROM "{records._table}" WHERE id IN %s FOR UPDATE SKIP LOCKED',
-            (tuple(records.ids),),
-        )
-        locked = records.browse([row[0] for row in self.env.cr.fetchall()])
+        # NO KEY UPDATE: a handover line, a message or a contact log referencing
+        # the record (their foreign key takes KEY SHARE) is not blocked by a batch.
+        query = f'SELECT id FROM "{records._table}" WHERE id IN %s FOR NO KEY UPDATE SKIP LOCKED'
+        cr = self.env.cr
+        try:
+            # The usual case: one query for the whole set.
+            with cr.savepoint(flush=False):
+                cr.execute(query, (tuple(records.ids),), log_exceptions=False)
+                locked_ids = {row[0] for row in cr.fetchall()}
+        except NOT_LOCKABLE:
+            # Some row changed since the snapshot: row by row, keeping those that lock.
+            locked_ids = set()
+            for record_id in dict.fromkeys(records.ids):
+                try:
+                    with cr.savepoint(flush=False):
+                        cr.execute(query, ((record_id,),), log_exceptions=False)
+                        locked_ids.update(row[0] for row in cr.fetchall())
+                except NOT_LOCKABLE:
+                    continue
+        locked = records.browse([id_ for id_ in records.ids if id_ in locked_ids])
         locked.invalidate_recordset()
         return locked.filtered_domain(domain) if domain is not None else locked
 
     @api.model
     def take(self, model_name, domain, batch_size=200, order="id"):
         """(batch, more): up to ``batch_size`` records matching ``domain``, locked;
-        ``more`` says whether records may remain after this batch."""
+        ``more`` says whether records may remain after this batch (a full batch, or
+        records it could not lock)."""
         candidates = self.env[model_name].sudo().search(domain, limit=batch_size, order=order)
-        return self.lock(candidates, domain), len(candidates) == batch_size
+        batch = self.lock(candidates, domain)
+        return batch, len(candidates) == batch_size or len(batch) < len(candidates)
 
     @api.model
     def run(self, model_name, domain, callback, batch_size=200, order="id"):

@@ -1,17 +1,22 @@
 from odoo import api, fields, models
 
+from ..service_desk.helpdesk_ticket import KEFU_TICKET_GROUPS
+
 
 class HelpdeskTicket(models.Model):
     """CMP-5: the callback after a complaint's result is a callback record."""
 
     _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
-    kefu_callback_ids = fields.One2many("kefu.callback", "ticket_id", string="Callbacks")
+    # Host first: the department's, like the service desk's ticket fields.
+    kefu_callback_ids = fields.One2many(
+        "kefu.callback", "ticket_id", string="Callbacks", groups=KEFU_TICKET_GROUPS
+    )
     kefu_callback_count = fields.Integer(
-        string="Callback Count", compute="_compute_kefu_callback_count"
+        string="Callback Count", compute="_compute_kefu_callback_count", groups=KEFU_TICKET_GROUPS
     )
     kefu_callback_planned = fields.Boolean(
-        string="Callback Planned", readonly=True, copy=False, index=True
+        string="Callback Planned", readonly=True, copy=False, index=True, groups=KEFU_TICKET_GROUPS
     )
 
     @api.depends("kefu_callback_ids")

@@ -1,3 +1,4 @@
+from collections import defaultdict
 from datetime import date, datetime, timedelta
 
 import pytz
@@ -69,7 +70,7 @@ class KefuCallbackPlanner(models.AbstractModel):
             ),
         ]
         steps.append(self._anniversary_step(today, lead))
-        self._run_steps([step for step in steps if step], batch_size)
+        return self._run_steps([step for step in steps if step], batch_size)
 
     @api.model
     @kefu_cron_lang
@@ -88,7 +89,7 @@ class KefuCallbackPlanner(models.AbstractModel):
             ),
         ]
         steps.append(self._coverage_step(self._today()))
-        self._run_steps([step for step in steps if step], batch_size)
+        return self._run_steps([step for step in steps if step], batch_size)
 
     @api.model
     def _run_steps(self, steps, batch_size):
@@ -182,9 +183,34 @@ class KefuCallbackPlanner(models.AbstractModel):
                         load[user_id] = load.get(user_id, 0) + count
                 vals["user_id"] = self._pick_agent(users, load).id
             todo.append(vals)
-        return Callback.with_context(
-            mail_auto_subscribe_no_notify=True, mail_create_nolog=True
-        ).create(todo)
+        # Issue 17: mail.thread's create subscribes each callback's agent on its
+        # own (three queries per callback); the agents follow their callbacks with
+        # the same default subtypes in one insert per agent instead.
+        callbacks = Callback.with_context(tracking_disable=True).create(todo)
+        self._subscribe_agents(callbacks)
+        return Callback.browse(callbacks.ids)
+
+    @api.model
+    def _subscribe_agents(self, callbacks):
+        """The agent of each callback follows it, as mail.thread's auto-subscription
+        of ``user_id`` does (without its "assigned to you" mail)."""
+        subtypes = self.env["mail.message.subtype"]._get_auto_subscription_subtypes(
+            callbacks._name
+        )[1]
+        by_partner = defaultdict(list)
+        for callback in callbacks:
+            if callback.user_id.active:
+                by_partner[callback.user_id.partner_id.id].append(callback.id)
+        Followers = self.env["mail.followers"].sudo()
+        for partner_id, callback_ids in by_partner.items():
+            Followers._insert_followers(
+                callbacks._name,
+                callback_ids,
+                [partner_id],
+                subtypes={partner_id: subtypes},
+                check_existing=True,
+                existing_policy="skip",
+            )
 
     @api.model
     def _archive_agents(self, partner_ids):
@@ -262,10 +288,12 @@ class KefuCallbackPlanner(models.AbstractModel):
     @api.model
     def _plan_project(self, sources):
         """CBK-5: monthly in the project's first year, quarterly afterwards."""
+        today = self._today()
+        vals_list = []
+        following_dates = defaultdict(sources.browse)
         for source in sources:
             number = source.project_callback_count + 1
-            day = source.next_callback_date
-            base = self._day_start(source.partner_id, day)
+            base = self._day_start(source.partner_id, source.next_callback_date)
             vals = self._slot_vals(source.partner_id, base, base, source.company_id)
             vals.update(
                 partner_id=source.partner_id.id,
@@ -274,23 +302,23 @@ class KefuCallbackPlanner(models.AbstractModel):
                 company_id=source.company_id.id,
                 plan_key=f"project:{source.id}:{number}",
             )
-            self._create_callbacks([vals])
+            vals_list.append(vals)
             # A late run does not catch up on every missed month: next date in the future.
             following = number + 1
-            while source._project_callback_date(following) <= self._today():
+            while source._project_callback_date(following) <= today:
                 following += 1
-            source.write(
-                {
-                    "project_callback_count": following - 1,
-                    "next_callback_date": source._project_callback_date(following),
-                }
-            )
+            following_dates[following - 1, source._project_callback_date(following)] |= source
+        # Issue 17: the callbacks of the batch in one create, one write per next date.
+        self._create_callbacks(vals_list)
+        for (count, day), group in following_dates.items():
+            group.write({"project_callback_count": count, "next_callback_date": day})
 
     @api.model
     def _plan_complaint(self, tickets):
         """CMP-5: after the result was given back, the complaint's callback."""
         working = self.env["kefu.working.time"]
         delay = self.env["kefu.settings"].get_value("kefu_cbk_plan_delay_days")
+        by_team = defaultdict(list)
         for ticket in tickets:
             resolved = ticket.kefu_resolved_date or fields.Datetime.now()
             earliest = max(working.add_working_days(resolved, delay), fields.Datetime.now())
@@ -304,16 +332,25 @@ class KefuCallbackPlanner(models.AbstractModel):
             # The agent answering for the complaint calls back, else the team shares it.
             if ticket.user_id and not ticket.user_id.share:
                 vals["user_id"] = ticket.user_id.id
-            self._create_callbacks([vals], team=ticket.team_id)
+            by_team[ticket.team_id].append(vals)
+        # Issue 17: one create per team, not one per complaint.
+        for team, vals_list in by_team.items():
+            self._create_callbacks(vals_list, team=team)
         tickets.write({"kefu_callback_planned": True})
 
     @api.model
     def _plan_special(self, specials):
         """CBK-4: holidays, promotions and reminders, planned ahead of their date."""
+        vals_list = []
         for special in specials:
-            vals_list = []
-            for partner in special._target_partners():
-                day = self._working_day_before(special.date)
+            day = self._working_day_before(special.date)
+            # Issue 17: the selected customers of the batch's specials are read at
+            # once (the many2many skips archived customers as the search did).
+            if special.target == "selected":
+                partners = special.partner_ids
+            else:
+                partners = special._target_partners()
+            for partner in partners:
                 start = self._day_start(partner, day)
                 vals = self._slot_vals(partner, start, start)
                 vals.update(
@@ -323,7 +360,7 @@ class KefuCallbackPlanner(models.AbstractModel):
                     plan_key=f"special:{special.id}:{partner.id}",
                 )
                 vals_list.append(vals)
-            self._create_callbacks(vals_list)
+        self._create_callbacks(vals_list)
         specials.write({"planned": True})
 
     @api.model
@@ -410,15 +447,22 @@ class KefuCallbackPlanner(models.AbstractModel):
     def _flag_feedback_overdue(self, callbacks):
         """CBK-2: the store feedback was not sent within its working day."""
         callbacks.write({"feedback_overdue": True})
-        for callback in callbacks:
-            if callback.user_id:
-                callback.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    summary=kefu_person_env(self.env, callback.user_id)._(
-                        "Send the callback feedback to the store"
-                    ),
-                    user_id=callback.user_id.id,
-                )
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        today = fields.Date.context_today(self)
+        # Issue 17: the batch's reminders in one create, each in its agent's language.
+        values = {
+            callback.id: {
+                "activity_type_id": todo.id,
+                "date_deadline": today,
+                "summary": kefu_person_env(self.env, callback.user_id)._(
+                    "Send the callback feedback to the store"
+                ),
+                "user_id": callback.user_id.id,
+            }
+            for callback in callbacks
+            if callback.user_id
+        }
+        self.env["kefu.cron.batch"].schedule_activities(callbacks, values)
 
     # CBK-3: key-customer coverage -------------------------------------------------
 

@@ -287,6 +287,14 @@ class KefuKpiDefinition(models.AbstractModel):
         return counted, in_time, kpi_rate(in_time, counted)
 
     @api.model
+    def _archive_counted_domain(self, kind, now=None):
+        """ARC-14: the data forms ``kind`` counts at ``now``: those done, and
+        those whose time ran out (as in ``_archive_on_time``); a form neither done
+        nor due yet is not counted. For the on-time pivot (``kefu.archive.ontime``)."""
+        _person, done, due = ARCHIVE_KPIS[kind][:3]
+        return ["|", (done, "!=", False), (due, "<", now or fields.Datetime.now())]
+
+    @api.model
     def _archive_target(self, kind):
         """ARC-14: (target %, weight %) of ``kind`` from the settings."""
         reader = self.env["kefu.settings"]

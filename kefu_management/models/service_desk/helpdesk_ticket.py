@@ -2,6 +2,12 @@ import pytz
 
 from odoo import SUPERUSER_ID, api, fields, models
 
+# Host first: kefu's ticket fields are the customer-service department's. A
+# helpdesk user outside it works with OCA's ticket: kefu's fields are neither in
+# his views nor readable by him over RPC; kefu's own logic reads and writes them
+# as the system where it runs on his behalf.
+KEFU_TICKET_GROUPS = "kefu_management.group_kefu_agent"
+
 
 class HelpdeskTicket(models.Model):
     """Service desk on OCA tickets: enquiry type, contact record (SVC-4),
@@ -10,46 +16,80 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
     kefu_enquiry_type_id = fields.Many2one(
-        "kefu.enquiry.type", string="Enquiry Type", tracking=True, index=True
+        "kefu.enquiry.type",
+        string="Enquiry Type",
+        tracking=True,
+        index=True,
+        groups=KEFU_TICKET_GROUPS,
     )
     kefu_is_complaint = fields.Boolean(
-        related="kefu_enquiry_type_id.is_complaint", string="Is Complaint", store=True
+        related="kefu_enquiry_type_id.is_complaint",
+        string="Is Complaint",
+        store=True,
+        groups=KEFU_TICKET_GROUPS,
     )
     # SVC-4: time, number, name, contact details and content of every contact;
     # the ticket holds the first one (name and email are OCA's partner fields).
     kefu_contact_date = fields.Datetime(
-        string="Contact Time", default=fields.Datetime.now, required=True, copy=False
+        string="Contact Time",
+        default=fields.Datetime.now,
+        required=True,
+        copy=False,
+        groups=KEFU_TICKET_GROUPS,
     )
-    kefu_contact_number = fields.Char(string="Contact Number")
+    kefu_contact_number = fields.Char(string="Contact Number", groups=KEFU_TICKET_GROUPS)
     kefu_contact_details = fields.Char(
-        string="Other Contact Details", help="WeChat, address, social-media account ..."
+        string="Other Contact Details",
+        help="WeChat, address, social-media account ...",
+        groups=KEFU_TICKET_GROUPS,
     )
-    kefu_contact_ids = fields.One2many("kefu.ticket.contact", "ticket_id", string="Contacts")
+    kefu_contact_ids = fields.One2many(
+        "kefu.ticket.contact", "ticket_id", string="Contacts", groups=KEFU_TICKET_GROUPS
+    )
     kefu_customer_contact_count = fields.Integer(
-        string="Customer Contacts", compute="_compute_kefu_customer_contact_count", store=True
+        string="Customer Contacts",
+        compute="_compute_kefu_customer_contact_count",
+        store=True,
+        groups=KEFU_TICKET_GROUPS,
     )
     kefu_second_contact = fields.Integer(
         string="Needed Second Contact",
         compute="_compute_kefu_customer_contact_count",
         store=True,
         help="1 when the customer had to contact us again about this matter (SVC-1).",
+        groups=KEFU_TICKET_GROUPS,
     )
     # SVC-1: first-responder responsibility.
     kefu_first_responder_id = fields.Many2one(
-        "res.users", string="First Responder", readonly=True, copy=False, tracking=True, index=True
+        "res.users",
+        string="First Responder",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+        groups=KEFU_TICKET_GROUPS,
     )
-    kefu_first_handled_date = fields.Datetime(string="First Handled", readonly=True, copy=False)
+    kefu_first_handled_date = fields.Datetime(
+        string="First Handled", readonly=True, copy=False, groups=KEFU_TICKET_GROUPS
+    )
     kefu_handover_ids = fields.One2many(
-        "kefu.ticket.handover", "ticket_id", string="Hand-overs", copy=False
+        "kefu.ticket.handover",
+        "ticket_id",
+        string="Hand-overs",
+        copy=False,
+        groups=KEFU_TICKET_GROUPS,
     )
     kefu_handover_count = fields.Integer(
-        string="Hand-over Count", compute="_compute_kefu_handover_count"
+        string="Hand-over Count",
+        compute="_compute_kefu_handover_count",
+        groups=KEFU_TICKET_GROUPS,
     )
     kefu_major_matter = fields.Boolean(
         string="Major Matter",
         tracking=True,
         copy=False,
         help="Reported to the General Manager at once (SVC-1).",
+        groups=KEFU_TICKET_GROUPS,
     )
 
     @api.depends("kefu_contact_ids.direction")
@@ -78,7 +118,7 @@ class HelpdeskTicket(models.Model):
             responder = ticket.user_id or self._kefu_handling_user()
             if responder:
                 ticket._kefu_pin_first_responder(responder)
-        tickets.filtered("kefu_major_matter")._kefu_notify_major_matter()
+        tickets.filtered(lambda t: t.sudo().kefu_major_matter)._kefu_notify_major_matter()
         return tickets
 
     def write(self, vals):
@@ -87,10 +127,25 @@ class HelpdeskTicket(models.Model):
             newly_major = self.filtered(lambda t: not t.kefu_major_matter)
         result = super().write(vals)
         if vals.get("user_id"):
-            for ticket in self.filtered(lambda t: not t.kefu_first_responder_id):
+            # Read as the system: the assigning user may be a helpdesk user outside kefu.
+            for ticket in self.filtered(lambda t: not t.sudo().kefu_first_responder_id):
                 ticket._kefu_pin_first_responder(ticket.user_id)
         newly_major._kefu_notify_major_matter()
         return result
+
+    def copy_data(self, default=None):
+        # Host first: a helpdesk user outside kefu duplicates a ticket with its kefu
+        # values, which he may not read: they are read as the system (into the
+        # cache the copy reads from).
+        if not self.env.su:
+            self.sudo().fetch(
+                [
+                    name
+                    for name, field in self._fields.items()
+                    if field.groups == KEFU_TICKET_GROUPS and field.store and field.copy
+                ]
+            )
+        return super().copy_data(default=default)
 
     def _kefu_handling_user(self):
         """The internal user handling the current request, if a real person."""
@@ -107,7 +162,7 @@ class HelpdeskTicket(models.Model):
         # SVC-1: pinned once, kept through every hand-over; never the superuser.
         if not user or user.id == SUPERUSER_ID or user.share:
             return
-        for ticket in self.filtered(lambda t: not t.kefu_first_responder_id):
+        for ticket in self.filtered(lambda t: not t.sudo().kefu_first_responder_id):
             ticket.sudo().write(
                 {
                     "kefu_first_responder_id": user.id,

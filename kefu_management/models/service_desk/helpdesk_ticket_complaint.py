@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .helpdesk_ticket import KEFU_TICKET_GROUPS
+
 COMPLAINT_STATES = [
     ("new", "To Accept"),
     ("accepted", "Accepted"),
@@ -34,52 +36,97 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     kefu_complaint_state = fields.Selection(
-        COMPLAINT_STATES, string="Complaint Step", default="new", tracking=True, copy=False
+        COMPLAINT_STATES,
+        string="Complaint Step",
+        default="new",
+        tracking=True,
+        copy=False,
+        groups=KEFU_TICKET_GROUPS,
     )
     # CMP-1: accept, agree on solutions, promise a resolution time.
-    kefu_solution_options = fields.Text(string="Agreed Solution Options")
-    kefu_promised_date = fields.Datetime(string="Promised Resolution", tracking=True, copy=False)
-    kefu_accepted_date = fields.Datetime(string="Accepted on", readonly=True, copy=False)
+    kefu_solution_options = fields.Text(string="Agreed Solution Options", groups=KEFU_TICKET_GROUPS)
+    kefu_promised_date = fields.Datetime(
+        string="Promised Resolution", tracking=True, copy=False, groups=KEFU_TICKET_GROUPS
+    )
+    kefu_accepted_date = fields.Datetime(
+        string="Accepted on", readonly=True, copy=False, groups=KEFU_TICKET_GROUPS
+    )
     kefu_accepted_user_id = fields.Many2one(
-        "res.users", string="Accepted by", readonly=True, copy=False
+        "res.users",
+        string="Accepted by",
+        readonly=True,
+        copy=False,
+        groups=KEFU_TICKET_GROUPS,
     )
     # CMP-2: judgement.
     kefu_justified = fields.Selection(
-        [("yes", "Justified"), ("no", "Not justified")], string="Complaint Justified"
+        [("yes", "Justified"), ("no", "Not justified")],
+        string="Complaint Justified",
+        groups=KEFU_TICKET_GROUPS,
     )
     kefu_demand_reasonable = fields.Selection(
-        [("yes", "Reasonable"), ("no", "Not reasonable")], string="Demand Reasonable"
+        [("yes", "Reasonable"), ("no", "Not reasonable")],
+        string="Demand Reasonable",
+        groups=KEFU_TICKET_GROUPS,
     )
     # CMP-3: classification, level, responsible department.
     kefu_complaint_category_id = fields.Many2one(
-        "kefu.complaint.category", string="Complaint Category", tracking=True
+        "kefu.complaint.category",
+        string="Complaint Category",
+        tracking=True,
+        groups=KEFU_TICKET_GROUPS,
     )
     kefu_complaint_level = fields.Selection(
         [("normal", "Normal"), ("serious", "Serious"), ("major", "Major")],
         string="Complaint Level",
         default="normal",
         tracking=True,
+        groups=KEFU_TICKET_GROUPS,
     )
     kefu_complaint_department_id = fields.Many2one(
-        "kefu.complaint.department", string="Responsible Department", tracking=True
+        "kefu.complaint.department",
+        string="Responsible Department",
+        tracking=True,
+        groups=KEFU_TICKET_GROUPS,
     )
     kefu_complaint_cause_id = fields.Many2one(
-        "kefu.complaint.cause", string="Complaint Cause", tracking=True
+        "kefu.complaint.cause",
+        string="Complaint Cause",
+        tracking=True,
+        groups=KEFU_TICKET_GROUPS,
     )
     # CMP-4: the result given back to the customer.
-    kefu_complaint_result = fields.Text(string="Result for the Customer")
-    kefu_resolved_date = fields.Datetime(string="Result Given on", readonly=True, copy=False)
+    kefu_complaint_result = fields.Text(string="Result for the Customer", groups=KEFU_TICKET_GROUPS)
+    kefu_resolved_date = fields.Datetime(
+        string="Result Given on", readonly=True, copy=False, groups=KEFU_TICKET_GROUPS
+    )
     kefu_promise_missed = fields.Boolean(
-        string="Promised Time Missed", readonly=True, copy=False, tracking=True, index=True
+        string="Promised Time Missed",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+        groups=KEFU_TICKET_GROUPS,
     )
     # CMP-5: the callback after the resolution (until the callback records exist).
-    kefu_callback_date = fields.Datetime(string="Callback Time", copy=False)
-    kefu_callback_user_id = fields.Many2one("res.users", string="Callback by", copy=False)
-    kefu_callback_outcome = fields.Text(string="Callback Outcome", copy=False)
-    kefu_archived_date = fields.Datetime(string="Archived on", readonly=True, copy=False)
+    kefu_callback_date = fields.Datetime(
+        string="Callback Time", copy=False, groups=KEFU_TICKET_GROUPS
+    )
+    kefu_callback_user_id = fields.Many2one(
+        "res.users", string="Callback by", copy=False, groups=KEFU_TICKET_GROUPS
+    )
+    kefu_callback_outcome = fields.Text(
+        string="Callback Outcome", copy=False, groups=KEFU_TICKET_GROUPS
+    )
+    kefu_archived_date = fields.Datetime(
+        string="Archived on", readonly=True, copy=False, groups=KEFU_TICKET_GROUPS
+    )
     # CMP-6: set by the one escalation of a major complaint, so that it never repeats.
     kefu_complaint_escalated = fields.Boolean(
-        string="Escalated to the CS Manager", readonly=True, copy=False
+        string="Escalated to the CS Manager",
+        readonly=True,
+        copy=False,
+        groups=KEFU_TICKET_GROUPS,
     )
     # CMP-6: rates for the analysis (average in pivot and graph views).
     kefu_resolution_rate = fields.Float(
@@ -87,9 +134,14 @@ class HelpdeskTicket(models.Model):
         compute="_compute_kefu_rates",
         store=True,
         aggregator="avg",
+        groups=KEFU_TICKET_GROUPS,
     )
     kefu_on_time_rate = fields.Float(
-        string="On-time Rate (%)", compute="_compute_kefu_rates", store=True, aggregator="avg"
+        string="On-time Rate (%)",
+        compute="_compute_kefu_rates",
+        store=True,
+        aggregator="avg",
+        groups=KEFU_TICKET_GROUPS,
     )
 
     @property
@@ -150,11 +202,12 @@ class HelpdeskTicket(models.Model):
         if vals.get("kefu_complaint_state") == "accepted":
             self.filtered("kefu_is_complaint")._kefu_stage_in_progress()
         if vals.get("stage_id"):
+            # Read as the system: a helpdesk user outside kefu may close tickets.
             closing = self.filtered(
                 lambda t: (
-                    t.kefu_is_complaint
+                    t.sudo().kefu_is_complaint
                     and t.stage_id.closed
-                    and t.kefu_complaint_state == "callback_done"
+                    and t.sudo().kefu_complaint_state == "callback_done"
                 )
             )
             if closing:
@@ -205,7 +258,9 @@ class HelpdeskTicket(models.Model):
                 ticket.write({"stage_id": target.id})
 
     def _kefu_check_can_close(self):
-        for ticket in self.filtered("kefu_is_complaint"):
+        # CMP-5/CMP-6 hold for every closing user, also a helpdesk user outside kefu
+        # who may not read the complaint fields: they are read as the system.
+        for ticket in self.sudo().filtered("kefu_is_complaint"):
             # CMP-5: no closing without a callback after the resolution.
             if ticket.kefu_complaint_state not in ("callback_done", "archived"):
                 raise UserError(

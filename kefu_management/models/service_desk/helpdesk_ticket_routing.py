@@ -3,6 +3,7 @@ import pytz
 from odoo import api, fields, models
 
 from ..base.kefu_translate import kefu_person_env
+from .helpdesk_ticket import KEFU_TICKET_GROUPS
 from .res_config_settings import RESPONSE_LIMITS
 
 ACTIVITY_TYPE = "kefu_management.mail_activity_type_kefu_response"
@@ -19,7 +20,9 @@ class HelpdeskTicket(models.Model):
     _name = "helpdesk.ticket"
     _inherit = ["helpdesk.ticket", "kefu.protected.mixin"]  # pylint: disable=consider-merging-classes-inherited
 
-    kefu_route_type = fields.Selection(related="kefu_enquiry_type_id.kefu_route")
+    kefu_route_type = fields.Selection(
+        related="kefu_enquiry_type_id.kefu_route", groups=KEFU_TICKET_GROUPS
+    )
     # In the company's currency; a plain number keeps the ticket form's reads low.
     kefu_lead_amount = fields.Float(
         string="Estimated Order Amount",
@@ -27,19 +30,31 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         help="SVC-2: a wholesale lead from the large-lead amount (Settings) goes to the "
         "superior at once.",
+        groups=KEFU_TICKET_GROUPS,
     )
-    kefu_currency_id = fields.Many2one(related="company_id.currency_id", string="Currency")
+    kefu_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Currency", groups=KEFU_TICKET_GROUPS
+    )
     kefu_route = fields.Selection(
         [("franchise", "Franchise call-back"), ("wholesale", "Large wholesale lead")],
         string="Routed As",
         readonly=True,
         copy=False,
         tracking=True,
+        groups=KEFU_TICKET_GROUPS,
     )
     kefu_routed_user_id = fields.Many2one(
-        "res.users", string="Routed To", readonly=True, copy=False, tracking=True, index=True
+        "res.users",
+        string="Routed To",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+        groups=KEFU_TICKET_GROUPS,
     )
-    kefu_route_deadline = fields.Datetime(string="Call Back Before", readonly=True, copy=False)
+    kefu_route_deadline = fields.Datetime(
+        string="Call Back Before", readonly=True, copy=False, groups=KEFU_TICKET_GROUPS
+    )
 
     @property
     def _kefu_protected_fields(self):
@@ -74,8 +89,10 @@ class HelpdeskTicket(models.Model):
         return route or False
 
     def _kefu_route_enquiry(self):
-        """SVC-2: route each ticket once, when its type (and amount) call for it."""
-        for ticket in self:
+        """SVC-2: route each ticket once, when its type (and amount) call for it.
+        The routing is the system's, whoever created the ticket (a helpdesk user
+        outside kefu may not read the routing fields)."""
+        for ticket in self.sudo():
             route = ticket._kefu_route_due()
             if not route or ticket.kefu_route == route:
                 continue

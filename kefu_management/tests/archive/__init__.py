@@ -12,6 +12,7 @@ from . import test_archive_form
 from . import test_archive_form_prefill
 from . import test_archive_incident
 from . import test_archive_kpi
+from . import test_archive_list_order
 from . import test_archive_material_date
 from . import test_archive_pdf
 from . import test_archive_request

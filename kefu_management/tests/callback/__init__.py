@@ -8,3 +8,4 @@ from . import test_callback_report
 from . import test_callback_summary_archive
 from . import test_callback_timezone
 from . import test_callback_tour
+from . import test_planner_cron_query_bounds
