@@ -149,6 +149,10 @@ class KefuContractPhoneApproval(models.Model):
                     confirmer.name,
                 )
             )
+        # One person, one tier, by phone as in person (kefu.approval.mixin).
+        error = contract._kefu_staffing_error(review, user=confirmer)
+        if error:
+            raise UserError(error)
         confirmed_on = fields.Datetime.to_datetime(vals.get("confirmed_on"))
         if confirmed_on and confirmed_on > fields.Datetime.now():
             raise ValidationError(self.env._("The phone confirmation cannot be in the future."))

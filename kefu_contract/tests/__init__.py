@@ -18,7 +18,7 @@ from . import test_phone_approval
 from . import test_review
 from . import test_review_deadline
 from . import test_review_deadline_recompute
+from . import test_review_notes_timezone
 from . import test_review_tiers
 from . import test_review_todo_by
 from . import test_tour
-from . import test_review_notes_timezone

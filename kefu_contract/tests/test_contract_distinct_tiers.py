@@ -71,9 +71,7 @@ class TestContractDistinctTiers(DistinctTiersCase):
         contract.with_user(self.legal).validate_tier()
         contract.with_user(self.manager).validate_tier()
         self.assertEqual(contract.state, "approved")
-        self.assertEqual(
-            contract.review_ids.done_by, self.fin_legal | self.legal | self.manager
-        )
+        self.assertEqual(contract.review_ids.done_by, self.fin_legal | self.legal | self.manager)
 
     def test_finance_legal_reviewer_signs_legal_when_only_he_holds_it(self):
         """Parallel tiers: a dedicated Finance reviewer exists, nobody else is in
@@ -287,7 +285,11 @@ class TestDistinctTiersRpc(KefuRpcMixin, HttpCase, DistinctTiersCase):
         contract.with_user(self.legal).validate_tier()
         before = self.reviews(contract)
         self.assertRpcRefused(
-            "t_con_gm_cs", "kefu.contract", "validate_tier", contract.ids, context=EN,
+            "t_con_gm_cs",
+            "kefu.contract",
+            "validate_tier",
+            contract.ids,
+            context=EN,
             message=ALREADY,
         )
         self.assertEqual(self.reviews(contract), before)
@@ -306,21 +308,49 @@ class TestDistinctTiersRpc(KefuRpcMixin, HttpCase, DistinctTiersCase):
         self.assertFalse(other.review_ids.done_by)
 
     def test_rpc_business_plan_second_signature_is_refused(self):
-        plan = self.env["kefu.business.plan"].with_user(self.salesman).create(
-            {
-                "title": "RPC plan",
-                "partner_id": self.customer.id,
-                "amount": LARGE,
-                "customer_type": "regular",
-                "financial_tools": "Bills",
-                "content": "Plan",
-            }
+        plan = (
+            self.env["kefu.business.plan"]
+            .with_user(self.salesman)
+            .create(
+                {
+                    "title": "RPC plan",
+                    "partner_id": self.customer.id,
+                    "amount": LARGE,
+                    "customer_type": "regular",
+                    "financial_tools": "Bills",
+                    "content": "Plan",
+                }
+            )
         )
         plan.with_user(self.salesman).action_submit()
         plan.with_user(self.gm).validate_tier()
         before = self.reviews(plan)
         self.assertRpcRefused(
-            "t_con_gm_cs", "kefu.business.plan", "validate_tier", plan.ids, context=EN,
+            "t_con_gm_cs",
+            "kefu.business.plan",
+            "validate_tier",
+            plan.ids,
+            context=EN,
             message=ALREADY,
         )
         self.assertEqual(self.reviews(plan), before)
+
+
+@tagged("post_install", "-at_install", "kefu", "kefu_contract")
+class TestPhoneApprovalDistinctTiers(DistinctTiersCase):
+    def test_phone_approval_cannot_leave_the_general_manager_tier_unstaffed(self):
+        """CON-4: sales support signs in the confirmer's name; the only General
+        Manager is not confirmed by phone for the CS step either."""
+        self.only_holders(self.gm_group, self.gm)
+        contract = self.submitted(amount=LARGE)
+        with self.assertRaisesText(UserError, "nobody else would be left to sign"):
+            self.env["kefu.contract.phone.approval"].with_user(self.support).create(
+                {
+                    "contract_id": contract.id,
+                    "review_id": self.review_of(contract, "cs").id,
+                    "confirmer_id": self.gm.id,
+                    "phone": "+86 139 0000 0000",
+                }
+            )
+        self.assertNotIn("approved", contract.review_ids.mapped("status"))
+        self.assertFalse(contract.phone_approval_ids)

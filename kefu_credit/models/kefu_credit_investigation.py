@@ -3,7 +3,7 @@ from psycopg2 import errors as pgerrors
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 from odoo.addons.kefu_management.models.base.kefu_translate import kefu_cron_lang
 from odoo.addons.kefu_management.models.base.kefu_translate import kefu_person_env
@@ -139,9 +139,12 @@ class KefuCreditInvestigation(models.Model):
     def init(self):
         # CRD-6: one open periodic investigation per customer, even with two workers.
         self.env.cr.execute(
-            f"""CREATE UNIQUE INDEX IF NOT EXISTS {OPEN_PERIODIC_INDEX}
-               ON kefu_credit_investigation (partner_id)
-               WHERE kind = 'periodic' AND state IN ('draft', 'evaluation')"""
+            SQL(
+                """CREATE UNIQUE INDEX IF NOT EXISTS %s
+                   ON kefu_credit_investigation (partner_id)
+                   WHERE kind = 'periodic' AND state IN ('draft', 'evaluation')""",
+                SQL.identifier(OPEN_PERIODIC_INDEX),
+            )
         )
 
     def _compute_is_overdue(self):

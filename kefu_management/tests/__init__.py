@@ -91,5 +91,5 @@ from .service_desk import test_shift_handover
 from .service_desk import test_sla_tour
 from .service_desk import test_sla_views
 from .service_desk import test_svc_routing
-from .service_desk import test_ticket_form_queries
 from .service_desk import test_ticket_fields_host_users
+from .service_desk import test_ticket_form_queries

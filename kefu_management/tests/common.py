@@ -126,9 +126,8 @@ class KefuRpcMixin:
 # ``kefu.cron.batch``) on N and then 2N due records after a warm-up run; the marginal
 # cost ``(q(2N) - q(N)) / N`` is at most ``MAX_PER_RECORD`` queries. Each run handles
 # all the due records, and a second run finds nothing to do. The jobs that assign
-# activities keep Odoo's assignment mail of each activity
-# (``mail.activity.action_notify``, about 13 queries each, asserted in
-# test_cron_language); it is left out of their count (``as_cron(activities=True)``).
+# activities tell each assignee once per batch (``kefu.cron.batch.notify_assignees``),
+# counted with the rest.
 _logger = logging.getLogger(__name__)
 
 MAX_PER_RECORD = 5
@@ -142,11 +141,10 @@ class CronBoundsMixin:
     LATER = datetime(2027, 3, 10, 6, 0)
 
     def as_cron(self, model_name, activities=False):
-        """The model as ``ir.cron`` runs it. ``activities``: the job assigns
-        activities, and Odoo's own assignment mail of each activity is left out of
-        the count."""
-        context = {"mail_activity_quick_update": True} if activities else {}
-        return self.env(context=context)[model_name]
+        """The model as ``ir.cron`` runs it (no context). ``activities`` (the job
+        assigns activities) is kept for the callers' reading: since each assignee
+        is told once per batch, those jobs are counted like the others."""
+        return self.env(context={})[model_name]
 
     def count(self, func):
         self.env.flush_all()

@@ -207,7 +207,7 @@ class KefuApprovalMixin(models.AbstractModel):
         users = tier.sudo().reviewer_ids.filtered(lambda u: u.active and not u.share)
         return users - signed - self._kefu_requester()
 
-    def _kefu_staffing_error(self, review, rejecting=False):
+    def _kefu_staffing_error(self, review, rejecting=False, user=None):
         """Why the acting user may not sign ``review`` (a message), or None.
 
         ARC-9 with real staffing: one person may hold several roles (a General
@@ -218,9 +218,11 @@ class KefuApprovalMixin(models.AbstractModel):
         to a distinct person (a matching of tiers to their remaining signers).
         On a sequence-bound ladder a holder of a later rung's role also leaves the
         current rung to someone else who holds it. A rejection, which ends the
-        request, follows that ladder rule only."""
+        request, follows that ladder rule only. ``user``: the signer when someone
+        else records his signature (a phone approval, CON-4); the acting user by
+        default."""
         self.ensure_one()
-        user = self.env.user
+        user = user or self.env.user
         tier_name = _tier_name(review)
         others = self.review_ids.filtered(
             lambda r: r.status in ("waiting", "pending") and r != review

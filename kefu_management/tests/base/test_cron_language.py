@@ -214,11 +214,21 @@ class TestDeskCronLanguage(CronLanguageMixin, KefuHelpdeskCase):
         breach = messages.filtered(lambda m: m.res_id == ticket.id and "breach" in m.body)
         self.assertFalse(breach, "the breach note is in Chinese")
         notes = messages.filtered(lambda m: m.model == "helpdesk.ticket" and m.res_id == ticket.id)
-        # The activity's assignment mail to the agent is the agent's (English).
-        to_agent = notes.filtered(lambda m: self.agent.partner_id in m.partner_ids)
+        # The agent is told of his activities once for the batch, in his language
+        # (English), with a link to the ticket.
+        to_agent = messages.filtered(
+            lambda m: not m.model and self.agent.partner_id in m.partner_ids
+        )
+        self.assertEqual(len(to_agent), 1)
+        self.assertIn("New activities assigned to you", to_agent.body)
         self.assertIn("Reply to the customer before", to_agent.body)
-        self.assertTrue(notes - to_agent)
-        for note in notes - to_agent:
+        self.assertIn(f"res_id={ticket.id}", to_agent.body)
+        to_leader = messages.filtered(
+            lambda m: not m.model and self.leader.partner_id in m.partner_ids
+        )
+        self.assertChinese(to_leader.body, "New activities")
+        self.assertTrue(notes)
+        for note in notes:
             self.assertChinese(note.body)
         mine = activities.filtered(lambda a: a.res_id == ticket.id)
         self.assertChinese(mine.filtered(lambda a: a.user_id == self.leader).summary, "Reply to")

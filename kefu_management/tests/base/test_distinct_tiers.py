@@ -123,7 +123,11 @@ class TestDistinctTiersRpc(KefuRpcMixin, HttpCase, DistinctTiersCase):
         before = self.reviews(request)
         for method in ("validate_tier", "reject_tier"):
             self.assertRpcRefused(
-                "t_dm_cs", "kefu.archive.request", method, request.ids, context=EN,
+                "t_dm_cs",
+                "kefu.archive.request",
+                method,
+                request.ids,
+                context=EN,
                 message=ALREADY,
             )
         self.assertEqual(self.reviews(request), before)
@@ -131,7 +135,11 @@ class TestDistinctTiersRpc(KefuRpcMixin, HttpCase, DistinctTiersCase):
         own.with_user(self.dept_manager).validate_tier()
         before = self.reviews(own)
         self.assertRpcRefused(
-            "t_manager", "kefu.archive.request", "validate_tier", own.ids, context=EN,
+            "t_manager",
+            "kefu.archive.request",
+            "validate_tier",
+            own.ids,
+            context=EN,
             message="your own request",
         )
         self.assertEqual(self.reviews(own), before)
@@ -140,7 +148,11 @@ class TestDistinctTiersRpc(KefuRpcMixin, HttpCase, DistinctTiersCase):
         self.only_holders(self.cs_group, self.dm_cs)
         request = self.submitted()
         self.assertRpcRefused(
-            "t_dm_cs", "kefu.archive.request", "validate_tier", request.ids, context=EN,
+            "t_dm_cs",
+            "kefu.archive.request",
+            "validate_tier",
+            request.ids,
+            context=EN,
             message="nobody else would be left to sign",
         )
         self.env.invalidate_all()

@@ -12,5 +12,5 @@ from . import test_shift_handover
 from . import test_sla_tour
 from . import test_sla_views
 from . import test_svc_routing
-from . import test_ticket_form_queries
 from . import test_ticket_fields_host_users
+from . import test_ticket_form_queries
