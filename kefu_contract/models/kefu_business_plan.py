@@ -180,11 +180,10 @@ class KefuBusinessPlan(models.Model):
     def _kefu_requester(self):
         return self.user_id
 
-    def _kefu_check_signature(self):
-        for plan in self:
-            if self.env.user == plan.submitted_by_id:
-                raise UserError(self.env._("You cannot approve your own request."))
-        return super()._kefu_check_signature()
+    def _kefu_requesters(self):
+        # Whoever submitted the plan does not review it either (CON-9), nor counts
+        # as the signer left for a tier.
+        return self.user_id | self.submitted_by_id
 
     def _get_under_validation_exceptions(self):
         return super()._get_under_validation_exceptions() + ["state", "approved_on"]

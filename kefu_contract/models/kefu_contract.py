@@ -381,12 +381,10 @@ class KefuContract(models.Model):
     def _kefu_requester(self):
         return self.user_id
 
-    def _kefu_check_signature(self):
-        # Whoever submitted the contract does not review it either.
-        for contract in self:
-            if self.env.user == contract.submitted_by_id:
-                raise UserError(self.env._("You cannot approve your own request."))
-        return super()._kefu_check_signature()
+    def _kefu_requesters(self):
+        # Whoever submitted the contract does not review it either (CON-3), nor
+        # counts as the signer left for a tier.
+        return self.user_id | self.submitted_by_id
 
     def _get_under_validation_exceptions(self):
         return super()._get_under_validation_exceptions() + REVIEW_FIELDS

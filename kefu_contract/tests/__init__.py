@@ -3,6 +3,7 @@ from . import test_approval_buttons
 from . import test_bad_input
 from . import test_business_plan
 from . import test_contract_distinct_tiers
+from . import test_contract_distinct_tiers_everywhere
 from . import test_cron_language
 from . import test_cron_query_bounds
 from . import test_cs_credit_opinion
@@ -21,4 +22,5 @@ from . import test_review_deadline_recompute
 from . import test_review_notes_timezone
 from . import test_review_tiers
 from . import test_review_todo_by
+from . import test_tier_definition_host
 from . import test_tour

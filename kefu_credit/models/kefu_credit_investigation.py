@@ -336,15 +336,18 @@ class KefuCreditInvestigation(models.Model):
     def _kefu_requester(self):
         return self.requested_by_id
 
-    def _kefu_check_signature(self):
-        super()._kefu_check_signature()
-        if self.filtered(lambda i: i.finance_user_id == self.env.user):
-            raise UserError(
-                self.env._(
-                    "You evaluated this investigation: its approval must come from someone "
-                    "else of the credit group."
-                )
+    def _kefu_requesters(self):
+        # Finance's evaluator submitted it for approval (action_request_approval):
+        # he signs no tier of it, nor counts as the signer left for one.
+        return self.requested_by_id | self.finance_user_id
+
+    def _kefu_signature_error(self, user=None):
+        if (user or self.env.user) == self.finance_user_id:
+            return self.env._(
+                "You evaluated this investigation: its approval must come from someone "
+                "else of the credit group."
             )
+        return super()._kefu_signature_error(user)
 
     def validate_tier(self):
         res = super().validate_tier()

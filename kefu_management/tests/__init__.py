@@ -30,6 +30,7 @@ from .archive import test_integrity_borrow
 from .archive import test_integrity_destruction
 from .archive import test_integrity_request
 from .archive import test_integrity_reviews
+from .archive import test_multi_company_rules
 from .base import test_bad_input
 from .base import test_china_calendar
 from .base import test_cron_batch_lock
@@ -39,6 +40,7 @@ from .base import test_deadline_recompute
 from .base import test_demo_china_company
 from .base import test_display_names
 from .base import test_distinct_tiers
+from .base import test_distinct_tiers_everywhere
 from .base import test_groups
 from .base import test_holiday_import
 from .base import test_host_forms
@@ -79,6 +81,8 @@ from .reporting import test_report_schedule
 from .reporting import test_report_tour
 from .service_desk import test_complaint
 from .service_desk import test_complaint_callback
+from .service_desk import test_complaint_handler
+from .service_desk import test_complaint_handler_tour
 from .service_desk import test_complaint_stage
 from .service_desk import test_complaint_timezone
 from .service_desk import test_complaint_tour

@@ -1,2 +1,3 @@
 from . import archive
 from . import base
+from . import service_desk

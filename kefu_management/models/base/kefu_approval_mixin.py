@@ -16,9 +16,14 @@ class KefuApprovalMixin(models.AbstractModel):
     General Manager is also a CS Manager) sign tier after tier; the rulebook wants
     one signature per person, and never one's own request (ARC-9, CON-3, CRD-3).
     A model sets ``_state_from``, ``_state_to``, ``_cancel_state`` and, when the
-    requester is not the creator, overrides ``_kefu_requester``. Each tier of one
+    requester is not the creator, overrides ``_kefu_requester`` (and
+    ``_kefu_requesters`` when someone else submits the request). Each tier of one
     request is signed by a different holder of that tier's role
-    (``_kefu_distinct_tiers``, ``_kefu_check_staffing``).
+    (``_kefu_distinct_tiers``, ``_kefu_check_staffing``). One check,
+    ``_kefu_acceptable_review``, decides who may sign what: the Validate and Reject
+    actions, the Validate button (``can_review``), the "To review" filter and the
+    reviewers' activities all follow it; a model refusing other people overrides
+    ``_kefu_signature_error``.
     """
 
     _name = "kefu.approval.mixin"
@@ -83,20 +88,31 @@ class KefuApprovalMixin(models.AbstractModel):
     def _kefu_requester(self):
         return self.create_uid
 
+    def _kefu_requesters(self):
+        """The people who made this request: the requester, and whoever else a
+        model records as submitting it (a contract's ``submitted_by_id``). None of
+        them signs it, nor counts as the signer left for one of its tiers."""
+        return self._kefu_requester()
+
+    def _kefu_signature_error(self, user=None):
+        """Why ``user`` (the acting user by default) may sign no tier of this
+        request (a message), or None: he made it, or signed one of its tiers."""
+        self.ensure_one()
+        user = user or self.env.user
+        if user in self._kefu_requesters():
+            return self.env._("You cannot approve your own request.")
+        if self.review_ids.filtered(lambda r: r.status == "approved" and r.done_by == user):
+            return self.env._(
+                "You have already signed this request: the next signature "
+                "must come from someone else."
+            )
+        return None
+
     def _kefu_check_signature(self):
         for record in self:
-            if record._kefu_requester() == self.env.user:
-                raise UserError(self.env._("You cannot approve your own request."))
-            signed = record.review_ids.filtered(
-                lambda r: r.status == "approved" and r.done_by == self.env.user
-            )
-            if signed:
-                raise UserError(
-                    self.env._(
-                        "You have already signed this request: the next signature "
-                        "must come from someone else."
-                    )
-                )
+            error = record._kefu_signature_error()
+            if error:
+                raise UserError(error)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -125,20 +141,21 @@ class KefuApprovalMixin(models.AbstractModel):
     # Reviews are signatures (tier_review.py): only these methods write them, as
     # superuser once the acting user was checked; the acting user stays the signer.
 
-    def _kefu_signable_review(self, tiers, rejecting=False):
-        """The one review the acting user signs with this call: the first of this
-        document's that tier validation lets him sign now, among ``tiers`` when
-        given (the comment wizard passes review ids from the client); with distinct
-        tiers, the first whose signature leaves every other tier a signer of its own
-        (parallel tiers: a Finance and Legal reviewer signs Legal when someone else
-        can sign Finance but nobody else Legal).
+    def _kefu_signable_review(self, tiers, rejecting=False, user=None):
+        """The one review the acting user (or ``user``) signs with this call: the
+        first of this document's that tier validation lets him sign now, among
+        ``tiers`` when given (the comment wizard passes review ids from the
+        client); with distinct tiers, the first whose signature leaves every other
+        tier a signer of its own (parallel tiers: a Finance and Legal reviewer
+        signs Legal when someone else can sign Finance but nobody else Legal).
 
         Tier validation signs in one call every consecutive review whose role the
         user holds, an implied group being enough (a General Manager is also a
         Supervisor and a CS Manager), and falls back to all the document's reviews
         when ``tiers`` is empty: one person, one signature (ARC-9)."""
         self.ensure_one()
-        sequences = self._get_sequences_to_approve(self.env.user)
+        user = user or self.env.user
+        sequences = self._get_sequences_to_approve(user)
         reviews = self.review_ids.filtered(
             lambda r: r.sequence in sequences and r.status in ("waiting", "pending")
         )
@@ -147,9 +164,27 @@ class KefuApprovalMixin(models.AbstractModel):
         reviews = reviews.sorted("sequence")
         if self._kefu_distinct_tiers and len(reviews) > 1:
             for review in reviews:
-                if not self._kefu_staffing_error(review, rejecting):
+                if not self._kefu_staffing_error(review, rejecting, user=user):
                     return review
         return reviews[:1]
+
+    def _kefu_acceptable_review(self, user, tiers=False, rejecting=False):
+        """The review ``user`` would sign now with Validate (Reject when
+        ``rejecting``), or an empty recordset when the action would refuse him:
+        his own request, a tier signed already, nothing of his open yet, or a
+        signature that would leave another tier without a signer (ARC-9)."""
+        self.ensure_one()
+        empty = self.env["tier.review"]
+        if self._kefu_signature_error(user):
+            return empty
+        review = self._kefu_signable_review(tiers, rejecting, user=user)
+        if (
+            review
+            and self._kefu_distinct_tiers
+            and self._kefu_staffing_error(review, rejecting, user=user)
+        ):
+            return empty
+        return review
 
     def _validate_tier(self, tiers=False):
         self._kefu_check_signature()
@@ -169,12 +204,29 @@ class KefuApprovalMixin(models.AbstractModel):
         # No Validate button where the signature would be refused (ARC-9): one's
         # own request, a second tier, a tier that would leave another unstaffed.
         for record in self.filtered("can_review"):
-            try:
-                record._kefu_check_signature()
-                if record._kefu_distinct_tiers:
-                    record._kefu_check_staffing(record._kefu_signable_review(False))
-            except UserError:
-                record.can_review = False
+            record.can_review = bool(record._kefu_acceptable_review(self.env.user))
+
+    @api.model
+    def _search_can_review(self, operator, value):
+        # "To review" (and the systray counter) list what the Validate button
+        # offers (ARC-9): tier validation's candidates (an open review of the
+        # user's), then ``can_review`` above on all of them at once. Their reviews
+        # and reviewers are read in one go first: tier validation reads each
+        # record's reviewers on its own, a query per record.
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on Can Review."))
+        domain = [
+            ("review_ids.reviewer_ids", "=", self.env.user.id),
+            ("review_ids.status", "in", ["pending", "waiting"]),
+            ("review_ids.can_review", "=", True),
+            ("validation_status", "!=", "rejected"),
+        ]
+        if "active" in self._fields:
+            domain.append(("active", "in", [True, False]))
+        records = self.search(domain)
+        records.review_ids.mapped("reviewer_ids")  # prefetch, see above
+        ids = records.filtered("can_review").ids
+        return [("id", "in" if (operator == "=") == value else "not in", ids)]
 
     def _kefu_check_staffing(self, review, rejecting=False):
         """Refuse (UserError) the acting user's signature of ``review`` when it
@@ -202,10 +254,11 @@ class KefuApprovalMixin(models.AbstractModel):
 
     def _kefu_signers(self, tier):
         """Who may still sign ``tier`` of this request: the active internal holders
-        of its role, but not the requester and not those who signed already."""
+        of its role, but not those who made the request and not those who signed
+        already (those ``_kefu_signature_error`` refuses)."""
         signed = self.review_ids.filtered(lambda r: r.status == "approved").done_by
         users = tier.sudo().reviewer_ids.filtered(lambda u: u.active and not u.share)
-        return users - signed - self._kefu_requester()
+        return users - signed - self._kefu_requesters()
 
     def _kefu_staffing_error(self, review, rejecting=False, user=None):
         """Why the acting user may not sign ``review`` (a message), or None.
@@ -319,20 +372,19 @@ class KefuApprovalMixin(models.AbstractModel):
         """Working days a reviewer has; CON-3 sets its own on contract reviews."""
         return self.env["kefu.settings"].get_value("kefu_review_days")
 
-    def _kefu_review_candidates(self, review, current):
-        """Who is asked to sign ``review``: its reviewers but the requester and
-        those who signed already; on a ladder of distinct signers (ARC-9), holders
-        of a later tier's role only when nobody else holds this one."""
-        signed = self.review_ids.filtered(lambda r: r.status == "approved").done_by
-        users = review.reviewer_ids.filtered(lambda u: u.active and not u.share)
-        users -= signed | self._kefu_requester()
-        if self._kefu_distinct_tiers:
-            later = self.review_ids.filtered(
-                lambda r: r.status in ("waiting", "pending") and r.sequence > review.sequence
-            )
-            own = users - later.reviewer_ids
-            users = own or users
-        return users
+    def _kefu_review_candidates(self, current):
+        """Who is asked to sign, and which of the ``current`` reviews: each holder
+        of their roles whom Validate would accept now, for the review it would
+        have him sign (``_kefu_acceptable_review``). Never the people who made
+        the request, those who signed a tier, nor one whose signature would leave
+        another tier without a signer (ARC-9)."""
+        users = current.sudo().reviewer_ids.filtered(lambda u: u.active and not u.share)
+        wanted = {}
+        for user in users.sorted("id"):
+            review = self._kefu_acceptable_review(user) & current
+            if review:
+                wanted[user] = review
+        return wanted
 
     def _kefu_sync_review_activities(self):
         """One activity per reviewer of the reviews now waiting, due at his
@@ -350,10 +402,7 @@ class KefuApprovalMixin(models.AbstractModel):
             unstamped = current.filtered(lambda r: not r.kefu_deadline)
             if unstamped:
                 unstamped._kefu_set_deadline(now, record._kefu_review_days())
-            wanted = {}
-            for review in current.sorted(lambda r: (r.kefu_deadline, r.sequence)):
-                for user in record._kefu_review_candidates(review, current):
-                    wanted.setdefault(user, review)
+            wanted = record._kefu_review_candidates(current)
             existing = Activity.search(
                 [
                     ("res_model", "=", record._name),

@@ -275,14 +275,13 @@ class KefuKpiDefinition(models.AbstractModel):
     def _archive_on_time(self, kind, date_from, date_to, company=None, user=None):
         """ARC-14: (counted, on time, rate %) of ``kind`` ("sales" or "cs") as the
         current user sees the forms; a form counts once it was done or its time
-        ran out (``ARCHIVE_KPIS``)."""
-        person, done, due, on_time = ARCHIVE_KPIS[kind][:4]
+        ran out (``_archive_counted_domain``, the rule the on-time pivot uses)."""
+        person, _done, _due, on_time = ARCHIVE_KPIS[kind][:4]
         Form = "kefu.archive.form"
         domain = self._archive_domain(date_from, date_to, company)
         if user:
             domain.append((person, "=", user.id))
-        now = fields.Datetime.now()
-        counted = self._count(Form, domain + ["|", (done, "!=", False), (due, "<", now)])
+        counted = self._count(Form, domain + self._archive_counted_domain(kind))
         in_time = self._count(Form, domain + [(on_time, "=", True)])
         return counted, in_time, kpi_rate(in_time, counted)
 

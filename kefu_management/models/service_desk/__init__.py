@@ -4,6 +4,7 @@ from . import kefu_response_limit_mixin
 from . import helpdesk_ticket
 from . import helpdesk_ticket_channel
 from . import helpdesk_ticket_complaint
+from . import helpdesk_ticket_complaint_handler
 from . import helpdesk_ticket_response
 from . import helpdesk_ticket_deadline
 from . import kefu_complaint_category

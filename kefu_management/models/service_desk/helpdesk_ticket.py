@@ -7,6 +7,9 @@ from odoo import SUPERUSER_ID, api, fields, models
 # his views nor readable by him over RPC; kefu's own logic reads and writes them
 # as the system where it runs on his behalf.
 KEFU_TICKET_GROUPS = "kefu_management.group_kefu_agent"
+# CMP-3/CMP-4: the complaint fields are also read by the responsible person of the
+# department a complaint is passed to (helpdesk_ticket_complaint.py).
+KEFU_COMPLAINT_GROUPS = f"{KEFU_TICKET_GROUPS},kefu_management.group_kefu_complaint_handler"
 
 
 class HelpdeskTicket(models.Model):
@@ -26,7 +29,7 @@ class HelpdeskTicket(models.Model):
         related="kefu_enquiry_type_id.is_complaint",
         string="Is Complaint",
         store=True,
-        groups=KEFU_TICKET_GROUPS,
+        groups=KEFU_COMPLAINT_GROUPS,
     )
     # SVC-4: time, number, name, contact details and content of every contact;
     # the ticket holds the first one (name and email are OCA's partner fields).
@@ -142,7 +145,9 @@ class HelpdeskTicket(models.Model):
                 [
                     name
                     for name, field in self._fields.items()
-                    if field.groups == KEFU_TICKET_GROUPS and field.store and field.copy
+                    if field.groups in (KEFU_TICKET_GROUPS, KEFU_COMPLAINT_GROUPS)
+                    and field.store
+                    and field.copy
                 ]
             )
         return super().copy_data(default=default)

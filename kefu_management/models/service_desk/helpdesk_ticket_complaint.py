@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .helpdesk_ticket import KEFU_COMPLAINT_GROUPS
 from .helpdesk_ticket import KEFU_TICKET_GROUPS
 
 COMPLAINT_STATES = [
@@ -35,70 +36,77 @@ class HelpdeskTicket(models.Model):
 
     _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
+    # CMP-3/CMP-4: up to the result, the complaint fields are also read by the
+    # Complaint Handler of the department (helpdesk_ticket_complaint_handler.py);
+    # the callback and the analysis stay customer service's.
     kefu_complaint_state = fields.Selection(
         COMPLAINT_STATES,
         string="Complaint Step",
         default="new",
         tracking=True,
         copy=False,
-        groups=KEFU_TICKET_GROUPS,
+        groups=KEFU_COMPLAINT_GROUPS,
     )
     # CMP-1: accept, agree on solutions, promise a resolution time.
-    kefu_solution_options = fields.Text(string="Agreed Solution Options", groups=KEFU_TICKET_GROUPS)
+    kefu_solution_options = fields.Text(
+        string="Agreed Solution Options", groups=KEFU_COMPLAINT_GROUPS
+    )
     kefu_promised_date = fields.Datetime(
-        string="Promised Resolution", tracking=True, copy=False, groups=KEFU_TICKET_GROUPS
+        string="Promised Resolution", tracking=True, copy=False, groups=KEFU_COMPLAINT_GROUPS
     )
     kefu_accepted_date = fields.Datetime(
-        string="Accepted on", readonly=True, copy=False, groups=KEFU_TICKET_GROUPS
+        string="Accepted on", readonly=True, copy=False, groups=KEFU_COMPLAINT_GROUPS
     )
     kefu_accepted_user_id = fields.Many2one(
         "res.users",
         string="Accepted by",
         readonly=True,
         copy=False,
-        groups=KEFU_TICKET_GROUPS,
+        groups=KEFU_COMPLAINT_GROUPS,
     )
     # CMP-2: judgement.
     kefu_justified = fields.Selection(
         [("yes", "Justified"), ("no", "Not justified")],
         string="Complaint Justified",
-        groups=KEFU_TICKET_GROUPS,
+        groups=KEFU_COMPLAINT_GROUPS,
     )
     kefu_demand_reasonable = fields.Selection(
         [("yes", "Reasonable"), ("no", "Not reasonable")],
         string="Demand Reasonable",
-        groups=KEFU_TICKET_GROUPS,
+        groups=KEFU_COMPLAINT_GROUPS,
     )
     # CMP-3: classification, level, responsible department.
     kefu_complaint_category_id = fields.Many2one(
         "kefu.complaint.category",
         string="Complaint Category",
         tracking=True,
-        groups=KEFU_TICKET_GROUPS,
+        groups=KEFU_COMPLAINT_GROUPS,
     )
     kefu_complaint_level = fields.Selection(
         [("normal", "Normal"), ("serious", "Serious"), ("major", "Major")],
         string="Complaint Level",
         default="normal",
         tracking=True,
-        groups=KEFU_TICKET_GROUPS,
+        groups=KEFU_COMPLAINT_GROUPS,
     )
     kefu_complaint_department_id = fields.Many2one(
         "kefu.complaint.department",
         string="Responsible Department",
         tracking=True,
-        groups=KEFU_TICKET_GROUPS,
+        groups=KEFU_COMPLAINT_GROUPS,
     )
     kefu_complaint_cause_id = fields.Many2one(
         "kefu.complaint.cause",
         string="Complaint Cause",
         tracking=True,
-        groups=KEFU_TICKET_GROUPS,
+        groups=KEFU_COMPLAINT_GROUPS,
     )
     # CMP-4: the result given back to the customer.
-    kefu_complaint_result = fields.Text(string="Result for the Customer", groups=KEFU_TICKET_GROUPS)
+    kefu_complaint_result = fields.Text(
+        string="Result for the Customer", groups=KEFU_COMPLAINT_GROUPS
+    )
     kefu_resolved_date = fields.Datetime(
-        string="Result Given on", readonly=True, copy=False, groups=KEFU_TICKET_GROUPS
+        string="Result Given on", readonly=True, copy=False, groups=KEFU_COMPLAINT_GROUPS
     )
     kefu_promise_missed = fields.Boolean(
         string="Promised Time Missed",
@@ -106,7 +114,7 @@ class HelpdeskTicket(models.Model):
         copy=False,
         tracking=True,
         index=True,
-        groups=KEFU_TICKET_GROUPS,
+        groups=KEFU_COMPLAINT_GROUPS,
     )
     # CMP-5: the callback after the resolution (until the callback records exist).
     kefu_callback_date = fields.Datetime(
@@ -280,6 +288,9 @@ class HelpdeskTicket(models.Model):
         # The actions write as superuser: the acting user must be allowed to write
         # the ticket (access rights and record rules) himself.
         self.check_access("write")
+        self._kefu_check_complaint_step(states)
+
+    def _kefu_check_complaint_step(self, states):
         for ticket in self:
             if not ticket.kefu_is_complaint:
                 raise UserError(

@@ -29,3 +29,4 @@ from . import test_integrity_borrow
 from . import test_integrity_destruction
 from . import test_integrity_request
 from . import test_integrity_reviews
+from . import test_multi_company_rules

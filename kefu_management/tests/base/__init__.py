@@ -7,6 +7,7 @@ from . import test_deadline_recompute
 from . import test_demo_china_company
 from . import test_display_names
 from . import test_distinct_tiers
+from . import test_distinct_tiers_everywhere
 from . import test_groups
 from . import test_holiday_import
 from . import test_host_forms

@@ -1,5 +1,7 @@
 from . import test_complaint
 from . import test_complaint_callback
+from . import test_complaint_handler
+from . import test_complaint_handler_tour
 from . import test_complaint_stage
 from . import test_complaint_timezone
 from . import test_complaint_tour

@@ -1,0 +1,1 @@
+from . import kefu_complaint_result_wizard
