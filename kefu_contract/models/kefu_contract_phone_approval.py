@@ -123,9 +123,8 @@ class KefuContractPhoneApproval(models.Model):
             raise UserError(self.env._("Choose an open review level of a contract under review."))
         if review.status not in ("waiting", "pending") or not review.can_review:
             raise UserError(self.env._("This review level is not open for approval yet."))
-        if self.env.user in (contract.user_id | contract.submitted_by_id) or confirmer == (
-            contract.user_id
-        ):
+        requesters = contract._kefu_requesters()
+        if self.env.user in requesters or confirmer in requesters:
             raise UserError(self.env._("You cannot approve your own request."))
         if confirmer not in review.reviewer_ids:
             raise ValidationError(

@@ -2,7 +2,7 @@
 level only with what that level needs, and its record is what happened."""
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.kefu_management.tests.common import KefuRpcMixin
 
@@ -127,3 +127,25 @@ class TestPhoneApprovalIntegrityRpc(PhoneApprovalMixin, KefuRpcMixin, HttpCase, 
         )
         self.env.invalidate_all()
         self.assertEqual(approval.feedback, "waiting")
+
+
+@tagged("post_install", "-at_install", "kefu", "kefu_contract")
+class TestPhoneApprovalBySubmitter(PhoneApprovalMixin, KefuContractCase):
+    def test_the_submitter_cannot_confirm_a_level_by_phone(self):
+        """Whoever submitted a contract is one of the people who made the request:
+        refused as its signer by phone as in person (not only the sales person)."""
+        lead = new_test_user(
+            self.env,
+            "t_con_sales_lead_legal",
+            groups="sales_team.group_sale_salesman_all_leads,kefu_contract.group_kefu_legal",
+            name="Sales Lead Zhou",
+        )
+        contract = self.make_contract()
+        contract.with_user(lead).action_submit()
+        self.assertEqual(contract.submitted_by_id, lead)
+        PhoneApproval = self.env["kefu.contract.phone.approval"].with_user(self.support)
+        with self.assertRaisesText(UserError, "your own request"):
+            PhoneApproval.create(self.phone_values(contract, confirmer_id=lead.id))
+        self.env.invalidate_all()
+        self.assertFalse(contract.phone_approval_ids)
+        self.assertEqual(self.review_of(contract, "legal").status, "pending")

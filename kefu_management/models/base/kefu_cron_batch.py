@@ -179,13 +179,20 @@ class KefuCronBatch(models.AbstractModel):
             if activity.user_id and activity.user_id != self.env.user:
                 by_user[activity.user_id] |= activity
         inbox = []  # (partner, body, subject)
+        IrModel = self.env["ir.model"].sudo()
         for user, assigned in by_user.items():
             env = kefu_person_env(self.env, user)
             lines = Markup("").join(
                 Markup('<li><a href="%s">%s</a>: %s (%s)</li>')
                 % (
                     f"/mail/view?model={activity.res_model}&res_id={activity.res_id}",
-                    activity.res_name or "",
+                    # "客户信息报告：Marc Demo 2026-11": what the record is, in his
+                    # language, then its name as written.
+                    env._(
+                        "%(model)s: %(name)s",
+                        model=IrModel._get(activity.res_model).with_env(env).name,
+                        name=activity.res_name or "",
+                    ),
                     activity.summary or activity.activity_type_id.with_env(env).name,
                     format_date(env, activity.date_deadline),
                 )
