@@ -92,3 +92,16 @@ def test_access_csv_is_sane(path):
     for row in rows[1:]:
         assert len(row) == 8, row
         assert all(flag in ("0", "1") for flag in row[4:]), row
+
+
+def test_addon_readmes_are_generated_from_their_fragments():
+    # README.rst is built from the manifest and readme/*.md (scripts/gen_addon_readme.py):
+    # a version bump or an edited fragment without the rebuild leaves it stale.
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "gen_addon_readme.py"), "--check"],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
