@@ -64,11 +64,23 @@ DUPLICATES = {
          WHERE create_date >= %(since)s AND create_uid = 1
          GROUP BY res_model, res_id, activity_type_id, user_id, summary
          HAVING count(*) > 1) x""",
+    # A note is its body and, for a tracking message (no body), the values it
+    # tracks: two changes of one record (a breach, then a missed promise) are two
+    # different messages, the same change twice is duplicate work.
     "chatter: the same note twice on one record, from crons": """
-        SELECT count(*) FROM (SELECT 1 FROM mail_message
-         WHERE create_date >= %(since)s AND create_uid = 1 AND model IS NOT NULL
-           AND message_type IN ('comment', 'notification')
-         GROUP BY model, res_id, md5(coalesce(body, '')), mail_activity_type_id
+        SELECT count(*) FROM (SELECT 1 FROM (
+          SELECT m.model, m.res_id, md5(coalesce(m.body, '')) AS body,
+                 m.mail_activity_type_id,
+                 (SELECT md5(coalesce(string_agg(concat_ws('|', t.field_id,
+                           t.old_value_char, t.new_value_char, t.old_value_integer,
+                           t.new_value_integer, t.old_value_datetime,
+                           t.new_value_datetime, t.old_value_float, t.new_value_float,
+                           t.old_value_text, t.new_value_text), ',' ORDER BY t.id), ''))
+                    FROM mail_tracking_value t WHERE t.mail_message_id = m.id) AS tracked
+            FROM mail_message m
+           WHERE m.create_date >= %(since)s AND m.create_uid = 1 AND m.model IS NOT NULL
+             AND m.message_type IN ('comment', 'notification')) notes
+         GROUP BY model, res_id, body, mail_activity_type_id, tracked
          HAVING count(*) > 1) x""",
     "customer information reports: two for one sales person and month (ARC-4)": """
         SELECT count(*) FROM (SELECT 1 FROM kefu_customer_report
