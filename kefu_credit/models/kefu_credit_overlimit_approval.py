@@ -132,7 +132,7 @@ class KefuCreditOverlimitApproval(models.Model):
 
     def _kefu_check_covers_need(self):
         for approval in self:
-            policy = approval.partner_id.kefu_credit_policy_id
+            policy = approval.partner_id.sudo().kefu_credit_policy_id
             if approval.credit_tier == "D" or policy.prepayment_required:
                 # CRD-2: tier D gets no credit; only prepayment releases its orders.
                 raise ValidationError(

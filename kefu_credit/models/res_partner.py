@@ -25,6 +25,16 @@ CAP_READERS = (
     "kefu_credit.group_kefu_credit_control,account.group_account_invoice,"
     "account.group_account_readonly"
 )
+# Host first: who reads kefu's credit fields on a contact (and the elements kefu
+# adds for them to the contact, order, lead and delivery forms): sales, accounting,
+# customer service, the credit group and the superiors of emergency reports. Other
+# employees open contacts as without kefu; kefu's own code reads these fields as
+# superuser on their behalf (order confirmation, delivery validation).
+CREDIT_READERS = (
+    "sales_team.group_sale_salesman,account.group_account_invoice,"
+    "account.group_account_readonly,kefu_management.group_kefu_agent,"
+    "kefu_credit.group_kefu_credit_control,kefu_credit.group_kefu_credit_superior"
+)
 # CRD-3: exposure = open orders + draft, open and unpaid invoices (OCA risk).
 RISK_INCLUDE_FIELDS = (
     "risk_sale_order_include",
@@ -37,19 +47,34 @@ RISK_INCLUDE_FIELDS = (
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    kefu_credit_tier = fields.Selection(TIERS, string="Credit Tier", tracking=True, index=True)
-    kefu_credit_tier_date = fields.Date(string="Credit Tier Date", tracking=True)
-    kefu_credit_tier_user_id = fields.Many2one(
-        "res.users", string="Credit Tier Set By", tracking=True
+    kefu_credit_tier = fields.Selection(
+        TIERS, string="Credit Tier", tracking=True, index=True, copy=False, groups=CREDIT_READERS
     )
-    kefu_credit_tier_reason = fields.Text(string="Credit Tier Reason", tracking=True)
+    kefu_credit_tier_date = fields.Date(
+        string="Credit Tier Date", tracking=True, copy=False, groups=CREDIT_READERS
+    )
+    kefu_credit_tier_user_id = fields.Many2one(
+        "res.users",
+        string="Credit Tier Set By",
+        tracking=True,
+        copy=False,
+        groups=CREDIT_READERS,
+    )
+    kefu_credit_tier_reason = fields.Text(
+        string="Credit Tier Reason", tracking=True, copy=False, groups=CREDIT_READERS
+    )
     kefu_credit_policy_id = fields.Many2one(
-        "kefu.credit.policy", string="Credit Tier Policy", compute="_compute_kefu_credit_policy_id"
+        "kefu.credit.policy",
+        string="Credit Tier Policy",
+        compute="_compute_kefu_credit_policy_id",
+        groups=CREDIT_READERS,
     )
     kefu_credit_limit_manual = fields.Boolean(
         string="Credit Limit Set by Hand",
         tracking=True,
         help="Keep the credit limit typed by the credit group instead of the tier's computation.",
+        copy=False,
+        groups=CREDIT_READERS,
     )
     # CRD-2: read only by those who may read the customer's invoiced sales.
     kefu_credit_limit_cap = fields.Float(
@@ -62,34 +87,61 @@ class ResPartner(models.Model):
         "set by hand, cannot exceed it.",
     )
     kefu_credit_review_date = fields.Date(
-        string="Last Credit Review", tracking=True, help="Date of the last approved investigation."
+        string="Last Credit Review",
+        tracking=True,
+        help="Date of the last approved investigation.",
+        copy=False,
+        groups=CREDIT_READERS,
     )
-    kefu_credit_relax_date = fields.Date(string="Last Limit Relaxation")
+    kefu_credit_relax_date = fields.Date(
+        string="Last Limit Relaxation", copy=False, groups=CREDIT_READERS
+    )
     kefu_credit_limit_amount = fields.Float(
-        string="Credit Limit Granted", compute="_compute_kefu_credit_usage", compute_sudo=True
+        string="Credit Limit Granted",
+        compute="_compute_kefu_credit_usage",
+        compute_sudo=True,
+        groups=CREDIT_READERS,
     )
     kefu_credit_used = fields.Float(
-        string="Credit Used", compute="_compute_kefu_credit_usage", compute_sudo=True
+        string="Credit Used",
+        compute="_compute_kefu_credit_usage",
+        compute_sudo=True,
+        groups=CREDIT_READERS,
     )
     kefu_credit_used_pct = fields.Float(
-        string="Limit Used (%)", compute="_compute_kefu_credit_usage", compute_sudo=True
+        string="Limit Used (%)",
+        compute="_compute_kefu_credit_usage",
+        compute_sudo=True,
+        groups=CREDIT_READERS,
     )
-    kefu_credit_can_edit = fields.Boolean(compute="_compute_kefu_credit_can_edit")
+    kefu_credit_can_edit = fields.Boolean(
+        compute="_compute_kefu_credit_can_edit", groups=CREDIT_READERS
+    )
     kefu_credit_suspended = fields.Boolean(
         string="Supply Suspended",
         compute="_compute_kefu_credit_suspended",
         store=True,
         tracking=True,
         help="Set by a decided emergency report with a suspension measure, until lifted.",
+        groups=CREDIT_READERS,
     )
     kefu_credit_investigation_ids = fields.One2many(
-        "kefu.credit.investigation", "partner_id", string="Credit Investigations"
+        "kefu.credit.investigation",
+        "partner_id",
+        string="Credit Investigations",
+        groups=CREDIT_READERS,
     )
     kefu_credit_emergency_report_ids = fields.One2many(
-        "kefu.credit.emergency.report", "partner_id", string="Emergency Reports"
+        "kefu.credit.emergency.report",
+        "partner_id",
+        string="Emergency Reports",
+        groups=CREDIT_READERS,
     )
     kefu_credit_overlimit_approval_ids = fields.One2many(
-        "kefu.credit.overlimit.approval", "partner_id", string="Over-limit Approvals"
+        "kefu.credit.overlimit.approval",
+        "partner_id",
+        string="Over-limit Approvals",
+        groups=CREDIT_READERS,
     )
 
     @api.depends("kefu_credit_tier")
@@ -190,7 +242,8 @@ class ResPartner(models.Model):
                 vals.setdefault("kefu_credit_tier_date", fields.Date.context_today(self))
                 vals.setdefault("kefu_credit_tier_user_id", self.env.uid)
         partners = super().create(vals_list)
-        partners.filtered("kefu_credit_tier")._kefu_apply_credit_policy()
+        # Sudo: read on behalf of users outside CREDIT_READERS creating contacts.
+        partners.sudo().filtered("kefu_credit_tier")._kefu_apply_credit_policy()
         return partners
 
     def write(self, vals):
@@ -210,7 +263,7 @@ class ResPartner(models.Model):
         if self.env.context.get("kefu_credit_policy_write"):
             return res  # written by the policy itself: nothing to apply again
         if tier_changed or vals.get("kefu_credit_limit_manual") is False:
-            self.filtered("kefu_credit_tier")._kefu_apply_credit_policy()
+            self.sudo().filtered("kefu_credit_tier")._kefu_apply_credit_policy()
         return res
 
     @api.onchange("kefu_credit_tier")

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount
 
+from .res_partner import CREDIT_READERS
+
 # Who may read the credit warning on a quotation: sales and the credit roles,
 # not every user who opens orders (a Billing user still opens them).
 CREDIT_WARNING_READERS = (
@@ -9,20 +11,36 @@ CREDIT_WARNING_READERS = (
     "kefu_credit.group_kefu_marketing_manager"
 )
 
+# Who reads the over-limit approvals of an order (their access rules' groups).
+OVERLIMIT_READERS = (
+    "sales_team.group_sale_salesman,kefu_credit.group_kefu_marketing_manager,"
+    "kefu_credit.group_kefu_credit_control"
+)
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
+    # Host first: read by the credit readers only (as the customer's fields).
     kefu_credit_tier = fields.Selection(
-        related="partner_id.commercial_partner_id.kefu_credit_tier", string="Credit Tier"
+        related="partner_id.commercial_partner_id.kefu_credit_tier",
+        string="Credit Tier",
+        groups=CREDIT_READERS,
     )
     kefu_credit_suspended = fields.Boolean(
-        related="partner_id.commercial_partner_id.kefu_credit_suspended", string="Supply Suspended"
+        related="partner_id.commercial_partner_id.kefu_credit_suspended",
+        string="Supply Suspended",
+        groups=CREDIT_READERS,
     )
     kefu_overlimit_approval_ids = fields.One2many(
-        "kefu.credit.overlimit.approval", "order_id", string="Over-limit Approvals"
+        "kefu.credit.overlimit.approval",
+        "order_id",
+        string="Over-limit Approvals",
+        groups=OVERLIMIT_READERS,
     )
-    kefu_overlimit_approval_count = fields.Integer(compute="_compute_kefu_overlimit_approval_count")
+    kefu_overlimit_approval_count = fields.Integer(
+        compute="_compute_kefu_overlimit_approval_count", groups=OVERLIMIT_READERS
+    )
     kefu_credit_warning = fields.Text(
         string="Credit Warning",
         compute="_compute_kefu_credit_warning",
@@ -169,7 +187,10 @@ class SaleOrder(models.Model):
         over = self._kefu_amount_over_limit()
         if currency.is_zero(over):
             return False
-        approvals = self.kefu_overlimit_approval_ids.filtered(lambda a: a.state == "approved")
+        # Sudo: the approvals decide for whoever confirms (a payment, the portal).
+        approvals = self.sudo().kefu_overlimit_approval_ids.filtered(
+            lambda a: a.state == "approved"
+        )
         if not approvals:
             return self.env._(
                 "Order %(order)s would take %(partner)s %(over)s over the credit limit of "
@@ -196,7 +217,10 @@ class SaleOrder(models.Model):
     def action_confirm(self):
         for order in self:
             order._kefu_check_credit()
-        tiered = all(order.partner_id.commercial_partner_id.kefu_credit_tier for order in self)
+        # Sudo: confirmed by users outside CREDIT_READERS too (a payment, the portal).
+        tiered = all(
+            order.partner_id.commercial_partner_id.sudo().kefu_credit_tier for order in self
+        )
         # Our tier policy has decided; OCA's risk wizard would ask again.
         orders = self.with_context(bypass_risk=True) if tiered else self
         return super(SaleOrder, orders).action_confirm()

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .res_partner import CREDIT_READERS
+
 
 class StockPicking(models.Model):
     _inherit = "stock.picking"
@@ -9,6 +11,8 @@ class StockPicking(models.Model):
         string="Customer Supply Suspended",
         compute="_compute_kefu_credit_suspended",
         help="The customer's supply is suspended (CRD-10): the delivery cannot be validated.",
+        # Host first: the warehouse and the credit readers.
+        groups="stock.group_stock_user," + CREDIT_READERS,
     )
 
     @api.depends("partner_id", "picking_type_code")

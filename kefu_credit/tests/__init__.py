@@ -1,5 +1,6 @@
 from . import test_bad_input
 from . import test_cadence
+from . import test_core_forms_host_users
 from . import test_credit_limit
 from . import test_credit_limit_cap
 from . import test_credit_warning
