@@ -10,6 +10,10 @@ Sub-commands (each prints both sides of every ratio, with query counts):
                    specification vs plain helpdesk_mgmt's fields only
     followers      a partner's chatter load (thread data + messages) as an agent
                    below Top-secret clearance vs as superuser
+    reply          an agent's first and second reply to the customer on a ticket
+                   (message_post as /mail/message/post does it), kefu's hooks on vs off
+    handover       action_hand_over of a shift handover with 10 open matters vs the
+                   ORM's writes it amounts to; and with 20 matters vs 10
     all            every one of them
 
 Times are taken without tracemalloc; ``--memory`` runs the same work again in a
@@ -20,8 +24,8 @@ Usage (from the repository top, on a database with kefu_management and demo data
     .venv/bin/python -u bench/scale_bench.py -d kefu all -n 1000
     .venv/bin/python -u bench/scale_bench.py -d kefu callback -n 10000 --memory
 ``-n`` is the number of calls (working time) or callbacks per side, ``--loads`` the
-number of form or chatter loads per side (the ticket form uses up to that many of
-the tickets the agent sees).
+number of form or chatter loads, replies or handovers per side (the ticket form
+uses up to that many of the tickets the agent sees).
 Not run by the test command.
 """
 
@@ -304,12 +308,180 @@ def bench_followers(env, count, meter):
     )
 
 
+# Reply -----------------------------------------------------------------------------
+
+
+def bench_reply(env, count, meter):
+    """An agent's replies to the customer, as ``/mail/message/post`` posts them: the
+    ticket as the agent, posted as superuser, the customer as recipient; a new
+    request each (empty record cache), the tracking included."""
+    from unittest.mock import patch  # noqa: PLC0415
+
+    from odoo.addons.kefu_management.models.service_desk.helpdesk_ticket_response import (  # noqa: PLC0415
+        HelpdeskTicket as ResponseTicket,
+    )
+
+    env = env(context=dict(env.context, tracking_disable=False))
+    agent = env["res.users"].search([("login", "=", "kefu_agent")], limit=1)
+    customer = env["res.partner"].create({"name": "Bench customer", "email": "bench@example.com"})
+    team = env["helpdesk.ticket.team"].search([], limit=1)
+
+    def tickets():
+        made = (
+            env["helpdesk.ticket"]
+            .with_user(agent)
+            .create(
+                [
+                    {
+                        "name": f"Bench reply {i}",
+                        "description": "<p>Where is my order?</p>",
+                        "partner_id": customer.id,
+                        "team_id": team.id,
+                        "user_id": agent.id,
+                    }
+                    for i in range(count)
+                ]
+            )
+        )
+        env.flush_all()
+        env.cr.precommit.run()  # their creation tracking, not the replies'
+        return made
+
+    def replies(records):
+        def run():
+            for ticket in records:
+                env.invalidate_all()
+                thread = ticket.with_user(agent).sudo().with_context(mail_post_autofollow=True)
+                thread.message_post(
+                    body="<p>Your order leaves the warehouse today.</p>",
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_comment",
+                    partner_ids=customer.ids,
+                )
+                env.flush_all()
+                env.cr.precommit.run()
+
+        return run
+
+    def hooks_off(run):
+        # kefu's reply hook (SVC-2) switched off: Odoo's and helpdesk_mgmt's cost.
+        def wrapped():
+            with patch.object(
+                ResponseTicket,
+                "message_post",
+                lambda self, **kwargs: super(ResponseTicket, self).message_post(**kwargs),
+            ):
+                run()
+
+        return wrapped
+
+    replies(tickets())()  # warm the worker's caches
+    hooks_off(replies(tickets()))()
+    kefu_tickets, plain_tickets = tickets(), tickets()
+    first = meter(replies(kefu_tickets)), meter(hooks_off(replies(plain_tickets)))
+    second = meter(replies(kefu_tickets)), meter(hooks_off(replies(plain_tickets)))
+    labels = ("kefu hooks on", "kefu hooks off")
+    report(f"first reply to the customer as {agent.login}", count, *first, labels)
+    report(f"second reply to the customer as {agent.login}", count, *second, labels)
+
+
+# Shift handover ------------------------------------------------------------------
+
+HANDOVER_LINES = 10
+
+
+def bench_handover(env, count, meter):
+    """SVC-5: ``action_hand_over`` of handovers with 10 open matters each, against
+    the writes it amounts to (state, the next shift's activity) done by the ORM;
+    then the same action with 20 matters against 10 (its growth per matter)."""
+    env = env(context=dict(env.context, tracking_disable=False))
+    agent = env["res.users"].search([("login", "=", "kefu_agent")], limit=1)
+    next_user = env["res.users"].search(
+        [("login", "!=", agent.login), ("login", "like", "kefu_"), ("share", "=", False)], limit=1
+    )
+    customer = env["res.partner"].create({"name": "Bench customer", "email": "bench@example.com"})
+    team = env["helpdesk.ticket.team"].search([], limit=1)
+    tickets = env["helpdesk.ticket"].create(
+        [
+            {
+                "name": f"Bench open matter {i}",
+                "description": "<p>Open.</p>",
+                "partner_id": customer.id,
+                "team_id": team.id,
+                "user_id": agent.id,
+            }
+            for i in range(2 * HANDOVER_LINES)
+        ]
+    )
+    Handover = env["kefu.shift.handover"].with_user(agent)
+
+    def handovers(lines):
+        made = Handover.create(
+            [
+                {
+                    "shift_start": datetime(2031, 6, 9, 0, 0),
+                    "shift_end": datetime(2031, 6, 9, 8, 0),
+                    "next_user_id": next_user.id,
+                    "line_ids": [
+                        (0, 0, {"ticket_id": t.id, "cause": t.name, "process": "Called."})
+                        for t in tickets[:lines]
+                    ],
+                }
+                for _i in range(count)
+            ]
+        )
+        env.flush_all()
+        env.cr.precommit.run()
+        return made
+
+    def each(records, action):
+        def run():
+            for handover in records:
+                env.invalidate_all()
+                action(handover)
+                env.flush_all()
+                env.cr.precommit.run()
+
+        return run
+
+    def plain(handover):
+        handover.write({"state": "handed_over"})
+        handover.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary="Acknowledge the shift handover",
+            user_id=handover.next_user_id.id,
+        )
+
+    def hand_over(handover):
+        handover.action_hand_over()
+
+    each(handovers(HANDOVER_LINES), hand_over)()  # warm the worker's caches
+    each(handovers(HANDOVER_LINES), plain)()
+    ten = meter(each(handovers(HANDOVER_LINES), hand_over))
+    report(
+        f"hand over {HANDOVER_LINES} open matters: action_hand_over vs the ORM's writes",
+        count,
+        ten,
+        meter(each(handovers(HANDOVER_LINES), plain)),
+        ("action_hand_over", "ORM write + activity"),
+    )
+    report(
+        f"action_hand_over: {2 * HANDOVER_LINES} open matters vs {HANDOVER_LINES}",
+        count,
+        meter(each(handovers(2 * HANDOVER_LINES), hand_over)),
+        ten,
+        (f"{2 * HANDOVER_LINES} matters", f"{HANDOVER_LINES} matters"),
+    )
+
+
 # name: (function, scales with -n: else it repeats --loads page loads)
 BENCHES = {
     "working-time": (bench_working_time, True),
     "callback": (bench_callback, True),
     "ticket-form": (bench_ticket_form, False),
     "followers": (bench_followers, False),
+    "reply": (bench_reply, False),
+    "handover": (bench_handover, False),
 }
 
 
@@ -321,7 +493,12 @@ def main():
     parser.add_argument(
         "-n", "--count", type=int, default=1000, help="calls or callbacks per side (1000)"
     )
-    parser.add_argument("--loads", type=int, default=50, help="form or chatter loads per side (50)")
+    parser.add_argument(
+        "--loads",
+        type=int,
+        default=50,
+        help="form or chatter loads, replies or handovers per side (50)",
+    )
     parser.add_argument(
         "--memory", action="store_true", help="a separate pass with tracemalloc on (peaks only)"
     )

@@ -87,9 +87,11 @@ from .service_desk import test_complaint_stage
 from .service_desk import test_complaint_timezone
 from .service_desk import test_complaint_tour
 from .service_desk import test_first_responder
+from .service_desk import test_handover_queries
 from .service_desk import test_helpdesk_access
 from .service_desk import test_integrity_ticket
 from .service_desk import test_portal_labels
+from .service_desk import test_reply_queries
 from .service_desk import test_response_limit
 from .service_desk import test_shift_handover
 from .service_desk import test_sla_tour

@@ -184,6 +184,8 @@ class HelpdeskTicket(models.Model):
     def _kefu_notify_major_matter(self):
         # SVC-1: major matters are reported to the General Manager at once: a mail
         # and an activity on their list.
+        if not self:
+            return  # issue 17: no group read on every other create and write
         managers = self._kefu_internal_users("kefu_management.group_kefu_general_manager")
         for ticket in self:
             ticket.message_post(

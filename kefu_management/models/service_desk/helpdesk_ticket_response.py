@@ -104,19 +104,32 @@ class HelpdeskTicket(models.Model):
     def message_post(self, **kwargs):
         message = super().message_post(**kwargs)
         # SVC-2: a message by one of us that reaches the customer is a reply; a note,
-        # or a message to internal followers only, never is.
-        author_user = message.author_id.user_ids[:1]
+        # or a message to internal followers only, never is. Issue 17: the cheap
+        # tests first, from the cache (no query once the ticket has its first reply).
         if (
             len(self) == 1
             and message.message_type in ("comment", "email")
-            and message.subtype_id == self.env.ref("mail.mt_comment")
-            and author_user
-            and not author_user.share
-            and message.author_id != self.partner_id
-            and self._kefu_reaches_customer(message)
+            and not self.sudo().kefu_first_reply_date
+            and message.subtype_id.id
+            == self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment")
         ):
-            self._kefu_register_reply(message.date or fields.Datetime.now(), author_user)
+            author_user = self._kefu_author_user(message)
+            if (
+                author_user
+                and not author_user.share
+                and message.author_id != self.partner_id
+                and self._kefu_reaches_customer(message)
+            ):
+                self._kefu_register_reply(message.date or fields.Datetime.now(), author_user)
         return message
+
+    def _kefu_author_user(self, message):
+        """The user who wrote ``message``: the current user when it is his (an agent
+        replying from the chatter: no query), else the author's first user."""
+        user = self.env.user
+        if message.author_id == user.partner_id:
+            return user
+        return message.author_id.user_ids[:1]
 
     def _kefu_reaches_customer(self, message):
         """SVC-2: whether ``message`` is sent to the ticket's customer: named among its
@@ -133,19 +146,22 @@ class HelpdeskTicket(models.Model):
     def _kefu_register_reply(self, when, user):
         """Stop the response clock at the first reply to the customer."""
         # Read as the system: the reply may come from a helpdesk user outside kefu.
+        responder = user and user.id != SUPERUSER_ID and not user.share
         for ticket in self.filtered(lambda t: not t.sudo().kefu_first_reply_date):
             clock = ticket.sudo()
             late = bool(clock.kefu_response_deadline and when > clock.kefu_response_deadline)
-            ticket._kefu_protected_write(
-                {
-                    "kefu_first_reply_date": when,
-                    "kefu_first_reply_user_id": user.id,
-                    "kefu_response_breached": clock.kefu_response_breached or late,
-                }
-            )
-            if user and user.id != SUPERUSER_ID and not user.share:
-                ticket._kefu_pin_first_responder(user, when)
-            ticket.sudo().activity_unlink([ACTIVITY_TYPE])
+            vals = {
+                "kefu_first_reply_date": when,
+                "kefu_first_reply_user_id": user.id,
+                "kefu_response_breached": clock.kefu_response_breached or late,
+            }
+            if responder and not clock.kefu_first_responder_id:
+                # SVC-1: the first responder pinned by the same write (issue 17).
+                vals.update(kefu_first_responder_id=user.id, kefu_first_handled_date=when)
+            ticket._kefu_protected_write(vals)
+            # The reply activity (the warning's, the franchise call-back's or one
+            # scheduled by hand) is done: one search, once per ticket.
+            clock.activity_unlink([ACTIVITY_TYPE])
 
     # ------------------------------------------------------------------
     # Cron

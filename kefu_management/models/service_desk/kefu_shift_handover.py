@@ -78,7 +78,11 @@ class KefuShiftHandover(models.Model):
         for handover in self:
             if handover.state != "draft":
                 raise UserError(self.env._("This handover was already handed over."))
-            missing = handover.line_ids.filtered(lambda line: not line.process)
+            # Issue 17: one query for the matters without their process, whatever
+            # their number ("= False" also matches an empty text).
+            missing = self.env["kefu.shift.handover.line"].search(
+                [("handover_id", "=", handover.id), ("process", "=", False)]
+            )
             if missing:
                 raise UserError(
                     self.env._(

@@ -6,9 +6,11 @@ from . import test_complaint_stage
 from . import test_complaint_timezone
 from . import test_complaint_tour
 from . import test_first_responder
+from . import test_handover_queries
 from . import test_helpdesk_access
 from . import test_integrity_ticket
 from . import test_portal_labels
+from . import test_reply_queries
 from . import test_response_limit
 from . import test_shift_handover
 from . import test_sla_tour
