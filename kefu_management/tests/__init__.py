@@ -31,6 +31,7 @@ from .archive import test_integrity_destruction
 from .archive import test_integrity_request
 from .archive import test_integrity_reviews
 from .archive import test_multi_company_rules
+from .archive import test_partner_form_host_users
 from .base import test_bad_input
 from .base import test_china_calendar
 from .base import test_cron_batch_lock

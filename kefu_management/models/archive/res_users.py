@@ -13,6 +13,8 @@ class ResUsers(models.Model):
         copy=False,
         help="1 (new) to 5 (most experienced): the allocation assistant gives an agent "
         "customers in proportion to this level (ARC-15).",
+        # Host first: kefu's rating of its agents, not read by other employees.
+        groups="kefu_management.group_kefu_agent",
     )
 
     @api.model_create_multi

@@ -4,6 +4,12 @@ import pytz
 
 from odoo import api, fields, models
 
+# Host first: the callback data of a customer (page, button, filters and fields on
+# the contact form) is kefu's: other employees open contacts as without kefu.
+# kefu's own code reads it as superuser on their behalf (the planner's cron, the
+# ticket's complaint callback).
+CALLBACK_READERS = "kefu_management.group_kefu_agent"
+
 
 def _float_time(hours):
     hours = min(max(hours, 0.0), 24.0)
@@ -19,11 +25,14 @@ class ResPartner(models.Model):
 
     _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
-    kefu_key_customer = fields.Boolean(string="Key Customer", tracking=True, index=True)
+    kefu_key_customer = fields.Boolean(
+        string="Key Customer", tracking=True, index=True, groups=CALLBACK_READERS
+    )
     kefu_store_id = fields.Many2one(
         "res.partner",
         string="Responsible Store",
         help="Store or dealer that receives the callback feedback and follows up (CBK-2).",
+        groups=CALLBACK_READERS,
     )
     kefu_rest_ids = fields.One2many(
         "kefu.callback.rest",
@@ -31,19 +40,25 @@ class ResPartner(models.Model):
         string="Do-not-call Windows",
         help="Replace the default midday rest of the settings; calls are always kept "
         "inside the allowed hours and on working days (CBK-3).",
+        groups=CALLBACK_READERS,
     )
     kefu_anniversary_date = fields.Date(
-        string="Customer Anniversary", help="Special callback each year on this day (CBK-4)."
+        string="Customer Anniversary",
+        help="Special callback each year on this day (CBK-4).",
+        groups=CALLBACK_READERS,
     )
     kefu_anniversary_check_date = fields.Date(
         string="Anniversary Next Look",
         copy=False,
         index=True,
         help="Technical: when the callback planner looks at this customer's anniversary again.",
+        groups=CALLBACK_READERS,
     )
-    kefu_callback_ids = fields.One2many("kefu.callback", "partner_id", string="Callbacks")
+    kefu_callback_ids = fields.One2many(
+        "kefu.callback", "partner_id", string="Callbacks", groups=CALLBACK_READERS
+    )
     kefu_callback_count = fields.Integer(
-        string="Callback Count", compute="_compute_kefu_callback_count"
+        string="Callback Count", compute="_compute_kefu_callback_count", groups=CALLBACK_READERS
     )
 
     kefu_coverage_missing = fields.Boolean(
@@ -51,7 +66,32 @@ class ResPartner(models.Model):
         compute="_compute_kefu_coverage_missing",
         search="_search_kefu_coverage_missing",
         help="Key customer without a done callback in the current month (CBK-3).",
+        groups=CALLBACK_READERS,
     )
+
+    def copy_data(self, default=None):
+        # Host first: a contact manager outside kefu duplicates a customer as without
+        # kefu; its callback data is copied as an agent would, read as superuser on
+        # his behalf (he may neither read nor see it).
+        default = dict(default or {})
+        hidden = [
+            name
+            for name, field in self._fields.items()
+            if field.copy
+            and field.groups == CALLBACK_READERS
+            and name not in default
+            and not field.is_accessible(self.env)
+        ]
+        if not hidden:
+            return super().copy_data(default)
+        vals_list = super().copy_data(dict(default, **dict.fromkeys(hidden, False)))
+        for partner, vals in zip(self.sudo(), vals_list, strict=True):
+            if vals is None:
+                continue
+            for name in hidden:
+                field = self._fields[name]
+                vals[name] = field.convert_to_write(partner[name], partner)
+        return vals_list
 
     def write(self, vals):
         if "kefu_anniversary_date" in vals:

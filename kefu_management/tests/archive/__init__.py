@@ -30,3 +30,4 @@ from . import test_integrity_destruction
 from . import test_integrity_request
 from . import test_integrity_reviews
 from . import test_multi_company_rules
+from . import test_partner_form_host_users
