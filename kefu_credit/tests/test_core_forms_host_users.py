@@ -173,25 +173,7 @@ class TestCoreFormsHostUsers(KefuCreditRpcMixin, HttpCase):
         copy = self.customer.with_user(user).copy()
         self.assertFalse(copy.kefu_credit_tier)
         # Through JSON-RPC, as the web client saves.
-        result, error = self.rpc(
-            user.login,
-            "res.partner",
-            "web_save",
-            [self.customer.id],
-            {"email": "steel@example.com"},
-            specification={"email": {}},
-        )
-        self.assertFalse(error, error)
-        self.assertEqual(result[0]["email"], "steel@example.com")
-        result, error = self.rpc(
-            user.login,
-            "res.partner",
-            "web_save",
-            [],
-            {"name": "Wuxi Cable Co.", "is_company": True},
-            specification={"name": {}},
-        )
-        self.assertFalse(error, error)
+        self.assertContactSavedOverRpc(user.login, self.customer, "steel@example.com")
 
     def test_salesman_sees_the_credit_page_and_the_suspension_banner(self):
         views, values = self.open_form_rpc(self.salesman.login, self.customer)

@@ -120,6 +120,30 @@ class KefuRpcMixin:
             self.assertIn(message, error["data"]["message"])
         return error
 
+    def assertContactSavedOverRpc(self, login, partner, email):
+        """Host first: ``login`` saves ``partner`` and creates a company contact as the
+        web client does (``web_save``), as he would without kefu."""
+        result, error = self.rpc(
+            login,
+            "res.partner",
+            "web_save",
+            partner.ids,
+            {"email": email},
+            specification={"email": {}},
+        )
+        self.assertFalse(error, error)
+        self.assertEqual(result[0]["email"], email)
+        result, error = self.rpc(
+            login,
+            "res.partner",
+            "web_save",
+            [],
+            {"name": "Wuxi Cable Co.", "is_company": True},
+            specification={"name": {}},
+        )
+        self.assertFalse(error, error)
+        return result
+
 
 # Issue 17: the one way the kefu addons measure a scheduled job's per-record cost.
 # A cron runs as ``ir.cron`` runs it (no context, one batch through

@@ -134,25 +134,7 @@ class TestPartnerFormHostUsers(KefuRpcMixin, HttpCase, KefuArchiveCase):
         self.assertTrue(copy.kefu_key_customer)
         self.assertEqual(copy.kefu_store_id, self.store)
         # Through JSON-RPC, as the web client saves and duplicates.
-        result, error = self.rpc(
-            user.login,
-            "res.partner",
-            "web_save",
-            self.customer.ids,
-            {"email": "secret@example.com"},
-            specification={"email": {}},
-        )
-        self.assertFalse(error, error)
-        self.assertEqual(result[0]["email"], "secret@example.com")
-        result, error = self.rpc(
-            user.login,
-            "res.partner",
-            "web_save",
-            [],
-            {"name": "Wuxi Cable Co.", "is_company": True},
-            specification={"name": {}},
-        )
-        self.assertFalse(error, error)
+        self.assertContactSavedOverRpc(user.login, self.customer, "secret@example.com")
         result, error = self.rpc(user.login, "res.partner", "copy", self.customer.ids)
         self.assertFalse(error, error)
         self.assertTrue(self.env["res.partner"].browse(result).kefu_key_customer)
