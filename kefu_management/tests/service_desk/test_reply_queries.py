@@ -1,5 +1,7 @@
 import logging
 
+from markupsafe import Markup
+
 from odoo import fields
 from odoo.tests import tagged
 
@@ -19,6 +21,10 @@ MAX_EXTRA_FIRST_REPLY = 1
 MAX_EXTRA_SECOND_REPLY = 0
 
 
+# What an agent types: data, not a text of kefu to translate.
+REPLY = Markup("<p>Your order leaves the warehouse today.</p>")
+
+
 @tagged("post_install", "-at_install", "kefu", "kefu_service_desk")
 class TestReplyQueries(KefuHelpdeskCase):
     """SVC-2: the first reply stops the response clock; an agent's reply costs what
@@ -35,7 +41,7 @@ class TestReplyQueries(KefuHelpdeskCase):
         # as superuser (the route's sudo), the customer as recipient.
         thread = ticket.with_user(self.agent).sudo().with_context(mail_post_autofollow=True)
         return thread.message_post(
-            body="<p>Your order leaves the warehouse today.</p>",
+            body=REPLY,
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
             partner_ids=self.customer.ids,
